@@ -1,0 +1,1 @@
+"""Directory generator: YAML records -> checked directory -> site, search, leaflets."""

@@ -1,0 +1,1 @@
+"""One module per command; discovered by `generator.__main__`."""

@@ -1,0 +1,176 @@
+"""The resolved, indexed directory: what every output stage reads.
+
+Built once by `validate.validate_directory()` from the loaded records; render stages
+(site, search, print) never read YAML themselves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Generic, Literal, TypeVar
+
+from . import regions as regions_mod
+from .models import (
+    Hotline,
+    Material,
+    Model,
+    Organisation,
+    Pathway,
+    Region,
+    Service,
+    Settings,
+    ShortCode,
+    SynonymGroup,
+    Term,
+)
+
+T = TypeVar("T", bound=Model)
+
+Trust = Literal["confirmed", "stale", "public_source", "no_source"]
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A record with its id, folder kind and file."""
+
+    id: str
+    kind: str  # folder name: services, hotlines, ...
+    path: Path  # relative to the directory root's parent, e.g. directory/services/x.yaml
+    record: T
+
+
+@dataclass
+class Directory:
+    """Every record, validated and cross-referenced."""
+
+    root: Path
+    settings: Settings
+    today: date
+    categories: dict[str, Term] = field(default_factory=dict)
+    audiences: dict[str, Term] = field(default_factory=dict)
+    synonyms: list[SynonymGroup] = field(default_factory=list)
+    short_codes: dict[str, ShortCode] = field(default_factory=dict)
+    regions: dict[str, Entry[Region]] = field(default_factory=dict)
+    organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
+    services: dict[str, Entry[Service]] = field(default_factory=dict)
+    hotlines: dict[str, Entry[Hotline]] = field(default_factory=dict)
+    materials: dict[str, Entry[Material]] = field(default_factory=dict)
+    pathways: dict[str, Entry[Pathway]] = field(default_factory=dict)
+
+    # --- regions ------------------------------------------------------------------
+
+    def region_info(self, code: str) -> regions_mod.RegionInfo | None:
+        return regions_mod.lookup(code)
+
+    def city_codes(self) -> list[str]:
+        """Cities this directory covers (settings), sorted."""
+        return sorted(self.settings.cities)
+
+    # --- services per city --------------------------------------------------------
+
+    def services_for_city(self, city: str) -> list[Entry[Service]]:
+        """Services whose area lies in the city (city-level and below), sorted by name."""
+        return self._by_city().get(city, [])
+
+    def services_for_province(self, province: str) -> list[Entry[Service]]:
+        """Services whose area is the whole province (province-level), sorted by name."""
+        return sorted(
+            (e for e in self.services.values() if province in e.record.service_area),
+            key=lambda e: (e.record.name.lower(), e.id),
+        )
+
+    def services_covering_city(self, city: str) -> list[Entry[Service]]:
+        """City services plus province-level services of its province."""
+        seen: dict[str, Entry[Service]] = {e.id: e for e in self.services_for_city(city)}
+        for e in self.services_for_province(city[:2]):
+            seen.setdefault(e.id, e)
+        return sorted(seen.values(), key=lambda e: (e.record.name.lower(), e.id))
+
+    def national_hotlines(self) -> list[Entry[Hotline]]:
+        return self._hotlines(lambda h: h.coverage.level == "national")
+
+    def hotlines_for_city(self, city: str) -> list[Entry[Hotline]]:
+        """National hotlines plus those covering the city or its province."""
+
+        def covers(h: Hotline) -> bool:
+            if h.coverage.level == "national":
+                return True
+            return any(regions_mod.contains(code, city) for code in h.coverage.regions)
+
+        return self._hotlines(covers)
+
+    def emergency_hotlines(self) -> list[Entry[Hotline]]:
+        return self._hotlines(lambda h: h.emergency)
+
+    def _hotlines(self, keep) -> list[Entry[Hotline]]:
+        found = [e for e in self.hotlines.values() if keep(e.record)]
+        return sorted(found, key=lambda e: (e.record.order, e.record.name.lower(), e.id))
+
+    def _by_city(self) -> dict[str, list[Entry[Service]]]:
+        cached = self.__dict__.get("_city_index")
+        if cached is None:
+            index: dict[str, dict[str, Entry[Service]]] = defaultdict(dict)
+            for e in self.services.values():
+                for code in e.record.service_area:
+                    if regions_mod.level_of(code) >= 2:
+                        index[code[:5]][e.id] = e
+            cached = {
+                city: sorted(by_id.values(), key=lambda e: (e.record.name.lower(), e.id))
+                for city, by_id in index.items()
+            }
+            self.__dict__["_city_index"] = cached
+        return cached
+
+    # --- organisations -----------------------------------------------------------
+
+    def services_of(self, org_id: str) -> list[Entry[Service]]:
+        return sorted(
+            (e for e in self.services.values() if e.record.organisation == org_id),
+            key=lambda e: (e.record.name.lower(), e.id),
+        )
+
+    def members_of(self, org_id: str) -> list[Entry[Organisation]]:
+        return sorted(
+            (e for e in self.organisations.values() if org_id in e.record.member_of),
+            key=lambda e: (e.record.name.lower(), e.id),
+        )
+
+    def children_of(self, org_id: str) -> list[Entry[Organisation]]:
+        return sorted(
+            (e for e in self.organisations.values() if e.record.parent == org_id),
+            key=lambda e: (e.record.name.lower(), e.id),
+        )
+
+    # --- trust ---------------------------------------------------------------------
+
+    def trust(self, entry: Entry) -> Trust:
+        """How far a record can be trusted, judged against `today`.
+
+        confirmed: a person verified it directly within `stale_after_months`;
+        stale: verified, but longer ago; public_source: only from public sources;
+        no_source: neither.
+        """
+        rec = entry.record
+        verified = getattr(rec, "verified_on", None)
+        if verified is not None:
+            return "stale" if months_between(verified, self.today) >= self.stale_months else "confirmed"
+        return "public_source" if getattr(rec, "sources", None) else "no_source"
+
+    @property
+    def stale_months(self) -> int:
+        return self.settings.stale_after_months
+
+    def latest_source_date(self, entry: Entry) -> date | None:
+        dates = [s.date for s in getattr(entry.record, "sources", [])]
+        return max(dates) if dates else None
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from `earlier` to `later` (0 when later is earlier)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day:
+        months -= 1
+    return max(months, 0)

@@ -1,0 +1,91 @@
+"""The national table of Indonesian region codes (Kemendagri), and time zones.
+
+Data: `generator/data/wilayah.csv.gz`, converted from cahyadsn/wilayah (MIT, see
+`generator/data/wilayah.LICENSE`), Kepmendagri No 300.2.2-2138 Tahun 2025.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "wilayah.csv.gz"
+
+LEVELS = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "desa/kelurahan"}
+
+# Keppres 41/1987 and later province splits: province code -> time zone.
+WITA_PROVINCES = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+WIT_PROVINCES = {"81", "82", "91", "92", "93", "94", "95", "96"}
+UTC_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+@dataclass(frozen=True, slots=True)
+class RegionInfo:
+    """One row of the national table."""
+
+    code: str
+    name: str
+    level: int  # 1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 desa/kelurahan
+
+    @property
+    def province(self) -> str:
+        return self.code[:2]
+
+    @property
+    def city(self) -> str | None:
+        """The kabupaten/kota code this region lies in (itself for a city)."""
+        return self.code[:5] if self.level >= 2 else None
+
+    @property
+    def timezone(self) -> str:
+        return timezone_of(self.code)
+
+    @property
+    def is_kota(self) -> bool:
+        return self.level == 2 and int(self.code[3:5]) >= 71
+
+
+def level_of(code: str) -> int:
+    return code.count(".") + 1
+
+
+def timezone_of(code: str) -> str:
+    province = code[:2]
+    if province in WIT_PROVINCES:
+        return "WIT"
+    if province in WITA_PROVINCES:
+        return "WITA"
+    return "WIB"
+
+
+@cache
+def table() -> dict[str, RegionInfo]:
+    """Every region code in Indonesia, read once."""
+    with gzip.open(DATA, "rt", encoding="utf-8", newline="") as fh:
+        rows = csv.reader(io.StringIO(fh.read()))
+        next(rows)
+        return {
+            code: RegionInfo(code, name, level_of(code)) for code, name, _level in rows if code
+        }
+
+
+def cities() -> list[RegionInfo]:
+    """All 514 kabupaten/kota, sorted by code."""
+    return sorted((r for r in table().values() if r.level == 2), key=lambda r: r.code)
+
+
+def provinces() -> list[RegionInfo]:
+    return sorted((r for r in table().values() if r.level == 1), key=lambda r: r.code)
+
+
+def lookup(code: str) -> RegionInfo | None:
+    return table().get(code)
+
+
+def contains(outer: str, inner: str) -> bool:
+    """True when region `inner` lies within (or is) region `outer`."""
+    return inner == outer or inner.startswith(outer + ".")
