@@ -78,7 +78,7 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
             if entry.is_file() and entry.name.endswith(".yaml"):
                 found.append((Path(entry.path), folder, shown))
             elif entry.is_file() and not entry.name.startswith("."):
-                problems.append(problem(shown, 1, 1, "E-UNEXPECTED-FILE"))
+                problems.append(problem(shown, 1, 1, "W-UNEXPECTED-FILE"))
     return found, problems
 
 
@@ -108,13 +108,17 @@ def _load_chunk(chunk: list[tuple[Path, str, str]]) -> bytes:
 
 
 def _freeze(record: RawRecord) -> tuple:
-    problems = [(p.file, p.line, p.col, p.code, p.params, p.subject, p.field) for p in record.problems]
+    problems = [
+        (p.file, p.line, p.col, p.code, p.params, p.subject, p.field) for p in record.problems
+    ]
     return record.data, record.positions, problems
 
 
 def _thaw(path: Path, kind: str, shown: str, state: tuple) -> RawRecord:
     data, positions, problems = state
-    record = RawRecord(path, shown, kind, path.stem if kind in FOLDER_KINDS else None, data, positions)
+    record = RawRecord(
+        path, shown, kind, path.stem if kind in FOLDER_KINDS else None, data, positions
+    )
     record.problems = [Problem(*p) for p in problems]
     return record
 
