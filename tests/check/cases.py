@@ -2,7 +2,7 @@
 fictional directory, and the exact line `check` must print for it."""
 
 S = "services/pengaduan-uptd-ppa-contoh-magelang.yaml"
-O = "organisations/uptd-ppa-contoh-kota-magelang.yaml"
+ORG = "organisations/uptd-ppa-contoh-kota-magelang.yaml"
 SHELTER = "services/rumah-aman-contoh-magelang.yaml"
 H = "hotlines/sapa-129.yaml"
 
@@ -112,7 +112,7 @@ CASES = {
     "E-INVALID": ("short-codes.yaml", ("replace", 'code: "129"', 'code: "12a"')),
     "E-VERIFIED": (S, ("replace", "verified_by: Petugas piket UPTD PPA Contoh\n", "")),
     "E-FICTIONAL": None,  # needs the real directory's path: see test_fictional_flag_refused_in_real_directory
-    "E-COBRAND-LOGO": (O, ("append", "logo: logo-uptd.png\n")),
+    "E-COBRAND-LOGO": (ORG, ("append", "logo: logo-uptd.png\n")),
     "W-STALE": (S, ("replace", "verified_on: 2026-09-15", "verified_on: 2024-09-15")),
     "W-NO-SOURCE": (
         "organisations/lsm-fiktif-tanpa-sumber.yaml",
