@@ -63,12 +63,8 @@ def timed(name: str, timings: dict[str, float]) -> Iterator[None]:
 
 def check_stage(root: Path, today: date) -> Directory:
     """Load and check every record; raise CheckFailed with the whole report."""
-    try:
-        from .validate import check_directory
-    except ImportError:  # validate.py not merged yet: parse without cross-checks
-        from .site._interim_load import load_directory
+    from .validate import check_directory
 
-        return load_directory(root, today)
     directory, report = check_directory(root, today)
     if directory is None:
         raise CheckFailed(report)

@@ -14,10 +14,9 @@ from datetime import date
 
 import markdown as md
 import nh3
-import phonenumbers
 from markupsafe import Markup
 
-from .. import regions
+from .. import phones, regions
 from ..models import Channel, Hours
 
 MONTHS = [
@@ -102,18 +101,14 @@ class Number:
 
 
 def parse_number(value: str, short_codes) -> Number:
-    digits = re.sub(r"[^\d+]", "", value)
+    """Short codes (129, 110, 112) stay as they are; others E.164 for links, national for reading."""
+    digits = phones.digits(value)
     if digits in short_codes:
         return Number(digits, digits, True)
-    try:
-        parsed = phonenumbers.parse(value, "ID")
-    except phonenumbers.NumberParseException:
+    e164 = phones.e164(value)
+    if e164 is None:  # `check` rejects these; never guess a number
         return Number(value, digits, False)
-    return Number(
-        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL),
-        phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
-        False,
-    )
+    return Number(phones.national(value) or value, e164, False)
 
 
 @dataclass(frozen=True)
@@ -135,6 +130,8 @@ LINK_WORDS = {"website": "Situs web", "form": "Formulir online", "app": "Aplikas
 
 def channel_actions(channel: Channel, short_codes, hotlines) -> list[Action]:
     note = ", ".join(x for x in (channel.label, channel.note) if x)
+    if channel.type == "walk_in" and note.lower() == "datang langsung":
+        note = ""
     recheck = channel.recheck or ""
     if channel.hotline:
         entry = hotlines.get(channel.hotline)

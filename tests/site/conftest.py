@@ -13,7 +13,7 @@ from generator import build
 
 REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = REPO / "tests" / "data" / "fictional"
-TODAY = date(2025, 1, 15)
+TODAY = date(2026, 11, 1)  # as tests/conftest.py
 
 # Standing in for site-shell's mkdocs.yml when it is not on this branch yet: the
 # generated pages must build with plain Material too.
@@ -58,12 +58,7 @@ HOME_STUB = """{% extends "main.html" %}
 
 
 def fixture_root(tmp: Path) -> Path:
-    """The shared fictional directory when it exists on this branch, else our own."""
-    if (FICTIONAL / "settings.yaml").is_file():
-        return FICTIONAL
-    from site_fixture_dir import write_fixture
-
-    return write_fixture(tmp / "fictional")
+    return FICTIONAL
 
 
 def config_for(tmp: Path) -> Path:
