@@ -24,7 +24,9 @@ MONTHS = [
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 ]  # fmt: skip
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-DAY_NAMES = dict(zip(DAYS, ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"], strict=True))
+DAY_NAMES = dict(
+    zip(DAYS, ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"], strict=True)
+)
 # JavaScript's Date.getUTCDay(): Sunday is 0.
 JS_DAY = {d: (i + 1) % 7 for i, d in enumerate(DAYS)}
 LANGUAGES = {
@@ -142,7 +144,9 @@ def channel_actions(channel: Channel, short_codes, hotlines) -> list[Action]:
             for a in channel_actions(ch, short_codes, {}):
                 if a.kind in ACTION_WORDS:
                     actions.append(
-                        Action(a.kind, a.label, a.href, a.value, entry.record.name, recheck, entry.id)
+                        Action(
+                            a.kind, a.label, a.href, a.value, entry.record.name, recheck, entry.id
+                        )
                     )
         return actions
     kind = "call" if channel.type == "phone" else channel.type
@@ -154,7 +158,11 @@ def channel_actions(channel: Channel, short_codes, hotlines) -> list[Action]:
             "whatsapp": f"https://wa.me/{number.e164.lstrip('+')}",
             "sms": f"sms:{number.e164}",
         }[kind]
-        return [Action(kind, f"{ACTION_WORDS[kind]} {number.display}", href, number.display, note, recheck)]
+        return [
+            Action(
+                kind, f"{ACTION_WORDS[kind]} {number.display}", href, number.display, note, recheck
+            )
+        ]
     if kind == "email" and value:
         return [Action(kind, f"Email {value}", f"mailto:{value}", value, note, recheck)]
     if kind in LINK_WORDS and value:
@@ -200,7 +208,9 @@ def hours_lines(hours, region_code: str) -> list[str]:
     if hours.always:
         lines.append("24 jam, setiap hari")
     for period in hours.weekly or []:
-        lines.append(f"{_day_span(period.days)} {_clock(period.opens)}–{_clock(period.closes)} {tz}")
+        lines.append(
+            f"{_day_span(period.days)} {_clock(period.opens)}–{_clock(period.closes)} {tz}"
+        )
     if hours.public_holidays == "closed":
         lines.append("Tutup pada hari libur nasional")
     elif hours.public_holidays == "open":

@@ -21,6 +21,7 @@ from generator import build, site  # noqa: E402
 from generator.errors import CheckFailed  # noqa: E402
 from generator.site import hooks_state  # noqa: E402
 
+
 def _today() -> date:
     try:
         from generator.dates import reference_today
@@ -77,4 +78,3 @@ def on_serve(server, config, builder):
         if path.is_dir():
             server.watch(str(path))
     return server
-

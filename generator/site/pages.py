@@ -7,7 +7,6 @@ relative and computed here because raw HTML is not rewritten by MkDocs.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +120,12 @@ def home_page(r: Renderer) -> Page:
         "search": {"exclude": True},
     }
     return r.page(
-        "home.html", "", r.d.settings.site_name, meta, provinces=provinces(r.d), covered=covered(r.d)
+        "home.html",
+        "",
+        r.d.settings.site_name,
+        meta,
+        provinces=provinces(r.d),
+        covered=covered(r.d),
     )
 
 
@@ -196,14 +200,21 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
     d = r.d
     services = r.services(d.services_covering_city(city.code))
     uptd = views.uptd_service(d, city.code)
-    dates = [x for s in services for x in (d.latest_source_date(s.entry), s.entry.record.verified_on) if x]
+    dates = [
+        x
+        for s in services
+        for x in (d.latest_source_date(s.entry), s.entry.record.verified_on)
+        if x
+    ]
     return r.page(
         "printable.html",
         urls.printable_url(city.code),
         f"Daftar nomor penting {city.name}",
         city=city,
         hotlines=[(h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code)],
-        emergency=[(h, r.hotline_actions(h)) for h in d.emergency_hotlines()],
+        emergency=[
+            (h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code) if h.record.emergency
+        ],
         services=services,
         uptd=r.service(uptd.id) if uptd else None,
         hour_text=short_hours,
@@ -216,8 +227,12 @@ def service_page(r: Renderer, sid: str) -> Page:
     s = r.service(sid)
     meta = {"description": str(escape(fmt.plain_text(s.entry.record.description)[:160]))}
     meta.update(r.edit(s.entry))
-    cities = sorted({code[:5] for code in s.entry.record.service_area if regions.level_of(code) >= 2})
-    return r.page("service.html", urls.service_url(sid), s.name, meta, s=s, rec=s.entry.record, cities=cities)
+    cities = sorted(
+        {code[:5] for code in s.entry.record.service_area if regions.level_of(code) >= 2}
+    )
+    return r.page(
+        "service.html", urls.service_url(sid), s.name, meta, s=s, rec=s.entry.record, cities=cities
+    )
 
 
 def organisation_page(r: Renderer, oid: str) -> Page:
@@ -254,7 +269,9 @@ def hotline_page(r: Renderer, hid: str) -> Page:
         e=e,
         rec=rec,
         actions=fmt.actions_for(rec.channels, d.short_codes, {}),
-        hours=fmt.hours_lines(rec.hours, region) if rec.coverage.level != "national" else national_hours(rec.hours),
+        hours=fmt.hours_lines(rec.hours, region)
+        if rec.coverage.level != "national"
+        else national_hours(rec.hours),
         hours_json=fmt.hours_json(rec.hours, region),
         fee=fee,
         fee_note=fee_note,
@@ -289,7 +306,11 @@ def category_page(r: Renderer, cid: str) -> Page:
     term = d.categories[cid]
     by_city = []
     for code in d.city_codes():
-        members = [s for s in r.services(d.services_covering_city(code)) if any(c.id == cid for c in s.categories)]
+        members = [
+            s
+            for s in r.services(d.services_covering_city(code))
+            if any(c.id == cid for c in s.categories)
+        ]
         by_city.append((regions.lookup(code), members))
     hotlines = [h for h in d.hotlines.values() if cid in h.record.categories]
     return r.page(
@@ -306,7 +327,14 @@ def index_pages(r: Renderer) -> list[Page]:
     d = r.d
     meta = {"search": {"exclude": True}, "hide": ["toc"]}
     return [
-        r.page("index_regions.html", "kota/", "Pilih wilayah", meta, provinces=provinces(d), covered=covered(d)),
+        r.page(
+            "index_regions.html",
+            "kota/",
+            "Pilih wilayah",
+            meta,
+            provinces=provinces(d),
+            covered=covered(d),
+        ),
         r.page("index_categories.html", "bantuan/", "Jenis bantuan", meta),
         r.page(
             "index_organisations.html",
@@ -315,13 +343,22 @@ def index_pages(r: Renderer) -> list[Page]:
             meta,
             orgs=sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id)),
         ),
-        r.page("index_hotlines.html", "hotline/", "Saluran bantuan", meta, hotlines=d._hotlines(lambda h: True)),
+        r.page(
+            "index_hotlines.html",
+            "hotline/",
+            "Saluran bantuan",
+            meta,
+            hotlines=d._hotlines(lambda h: True),
+        ),
         r.page(
             "index_services.html",
             "layanan/",
             "Semua layanan",
             meta,
-            services=[r.service(sid) for sid in sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))],
+            services=[
+                r.service(sid)
+                for sid in sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+            ],
         ),
     ]
 
@@ -334,7 +371,11 @@ def materials_page(r: Renderer, entries: list[dict]) -> Page:
     """
     rows = sorted(entries, key=lambda m: (m.get("city", ""), m["title"], m["pdf"]))
     return r.page(
-        "materials.html", urls.MATERIALS_URL, "Materi kampanye", {"search": {"exclude": True}, "hide": ["toc"]}, entries=rows
+        "materials.html",
+        urls.MATERIALS_URL,
+        "Materi kampanye",
+        {"search": {"exclude": True}, "hide": ["toc"]},
+        entries=rows,
     )
 
 
@@ -364,4 +405,3 @@ def contact_cards(r: Renderer) -> dict[str, str]:
         out[base + "kontak.vcf"] = vcard(s.name, org, s.actions, page)
         out[base + "kontak-netral.vcf"] = neutral_vcard(s.actions)
     return out
-

@@ -16,7 +16,6 @@ from .. import regions
 from ..directory import Directory, Entry
 from ..models import Location, Service
 from . import format as fmt
-from . import urls
 
 ORG_KINDS = {
     "government": "Pemerintah",
@@ -42,6 +41,11 @@ STATUS = {
 }
 
 
+SHORT_STATUS = {
+    "temporarily_closed": "Tutup sementara.",
+    "closed": "Sudah tidak berjalan.",
+    "unverified": "Belum pasti masih berjalan.",
+}
 SHORT_KIND = {"call": "Tel", "whatsapp": "WA", "sms": "SMS"}
 
 
@@ -57,7 +61,11 @@ def trust(directory: Directory, entry: Entry) -> Trust:
     rec = entry.record
     if kind == "confirmed":
         how = HOW_VERIFIED.get(rec.verified_how or "", "")
-        return Trust(kind, " ".join(x for x in ("Dikonfirmasi", how, fmt.long_date(rec.verified_on)) if x), False)
+        return Trust(
+            kind,
+            " ".join(x for x in ("Dikonfirmasi", how, fmt.long_date(rec.verified_on)) if x),
+            False,
+        )
     if kind == "stale":
         text = f"Terakhir dikonfirmasi {fmt.long_date(rec.verified_on)}: sudah lama, perlu dicek ulang."
         return Trust(kind, text, True)
@@ -94,7 +102,9 @@ def place(loc: Location) -> Place:
         query = quote(f"{loc.address}, {area}")
         geo = f"geo:0,0?q={query}"
         osm = f"https://www.openstreetmap.org/search?query={query}"
-    return Place(loc.name or "", loc.address or "", area, False, "", loc.accessibility or "", geo, osm)
+    return Place(
+        loc.name or "", loc.address or "", area, False, "", loc.accessibility or "", geo, osm
+    )
 
 
 @dataclass
@@ -119,6 +129,7 @@ class ServiceView:
     languages: list[str]
     trust: Trust
     status: str
+    short_status: str
     rechecks: list[str] = field(default_factory=list)
 
     @property
@@ -164,7 +175,9 @@ def service_view(directory: Directory, entry: Entry[Service]) -> ServiceView:
     fee, fee_note = fmt.fee_text(rec.fees)
     locations = rec.locations if isinstance(rec.locations, list) else []
     rechecks = [x for x in [rec.recheck] if x]
-    rechecks += [f"{a.label}: {a.recheck}" for a in actions if a.recheck and a.recheck not in rechecks]
+    rechecks += [
+        f"{a.label}: {a.recheck}" for a in actions if a.recheck and a.recheck not in rechecks
+    ]
     hours_note = rec.hours.note if rec.hours not in (None, "unknown") else ""
     return ServiceView(
         entry=entry,
@@ -187,6 +200,7 @@ def service_view(directory: Directory, entry: Entry[Service]) -> ServiceView:
         languages=fmt.language_names(rec.languages),
         trust=trust(directory, entry),
         status=STATUS.get(rec.status, ""),
+        short_status=SHORT_STATUS.get(rec.status, ""),
         rechecks=rechecks,
     )
 

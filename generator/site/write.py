@@ -43,7 +43,12 @@ def write_tree(files: dict[str, bytes], out: Path, manifest_name: str = MANIFEST
             _prune_empty(path.parent, out)
     manifest = json.dumps(sorted(files), indent=0).encode() + b"\n"
     write_if_changed(out / manifest_name, manifest)
-    log.debug("wrote %d, unchanged %d, deleted %d", len(result.written), result.unchanged, len(result.deleted))
+    log.debug(
+        "wrote %d, unchanged %d, deleted %d",
+        len(result.written),
+        result.unchanged,
+        len(result.deleted),
+    )
     return result
 
 

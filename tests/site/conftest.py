@@ -70,7 +70,10 @@ def config_for(tmp: Path) -> Path:
     (overrides / "home.html").write_text(HOME_STUB, encoding="utf-8")
     config.write_text(
         MINIMAL_CONFIG.format(
-            docs=tmp / "docs", site=tmp / "site", overrides=overrides, hooks=REPO / "generator/site/hooks.py"
+            docs=tmp / "docs",
+            site=tmp / "site",
+            overrides=overrides,
+            hooks=REPO / "generator/site/hooks.py",
         ),
         encoding="utf-8",
     )
