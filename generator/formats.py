@@ -26,10 +26,8 @@ def counts_line(report: Report, lang: str = "id") -> str:
 
 
 def format_text(report: Report, lang: str = "id") -> str:
-    """One `file:line:col: severity[CODE]: ...` line per problem, then the counts."""
-    lines = [p.format(lang) for p in report.sorted()]
-    lines.append(counts_line(report, lang))
-    return "\n".join(lines) + "\n"
+    """One `file:line:col: severity[CODE]: ...` line per problem (counts: `counts_line`)."""
+    return "".join(p.format(lang) + "\n" for p in report.sorted())
 
 
 # --- GitHub workflow commands ------------------------------------------------------
@@ -61,10 +59,8 @@ def annotation(p: Problem, lang: str = "id") -> str:
 
 
 def format_github(report: Report, lang: str = "id") -> str:
-    """Every problem as a workflow command, then the counts as a plain line."""
-    lines = [annotation(p, lang) for p in report.sorted()]
-    lines.append(counts_line(report, lang))
-    return "\n".join(lines) + "\n"
+    """Every problem as a workflow command, one per line."""
+    return "".join(annotation(p, lang) + "\n" for p in report.sorted())
 
 
 # --- step summary (Markdown) -------------------------------------------------------

@@ -11,6 +11,7 @@ import markdown
 from generator.errors import Report, problem
 from generator.formats import (
     annotation,
+    counts_line,
     escape_data,
     escape_property,
     format_github,
@@ -50,7 +51,7 @@ def tricky_report() -> Report:
             detail="100% salah: baris satu\nbaris dua\r\nbaris, tiga",
         )
     )
-    report.add(problem("directory/hotlines/x.yaml", 3, 1, "W-UNVERIFIED", subject="hotline 'x'"))
+    report.add(problem("directory/hotlines/x.yaml", 3, 1, "W-NO-SOURCE", subject="hotline 'x'"))
     report.add(problem("directory/settings.yaml", 0, 0, "E-MISSING-FILE", name="settings.yaml"))
     report.add(
         problem(
@@ -76,7 +77,7 @@ def test_github_lines_match_grammar_and_round_trip():
     report = tricky_report()
     lines = format_github(report).splitlines()
     problems = report.sorted()
-    assert len(lines) == len(problems) + 1
+    assert len(lines) == len(problems)
     for line, p in zip(lines, problems, strict=False):
         m = COMMAND_RE.match(line)
         assert m, line
@@ -88,7 +89,7 @@ def test_github_lines_match_grammar_and_round_trip():
             assert (int(m["line"]), int(m["col"])) == (p.line, p.col)
         else:
             assert m["line"] is None
-    assert lines[-1] == "3 kesalahan, 1 peringatan"
+    assert counts_line(report) == "3 kesalahan, 1 peringatan"
 
 
 def test_github_exact_line_for_escaped_problem():
@@ -150,8 +151,9 @@ def test_step_summary_is_a_table_with_every_problem():
     for row, p in zip(body, report.sorted(), strict=False):
         assert len(row) == 4
         assert row[1] == p.code
-        # Newlines become <br>, so compare the text with line breaks removed.
-        assert row[3] == p.body("id").replace("\r\n", "").replace("\n", "")
+        # Newlines become <br> and `code` becomes <code>: compare the visible text.
+        visible = p.body("id").replace("\r\n", "").replace("\n", "").replace("`", "")
+        assert row[3] == visible
     assert "'0285 \\| 12'" in summary  # a pipe inside a message does not split the cell
     assert "**3 kesalahan, 1 peringatan**" in summary
 
@@ -182,6 +184,7 @@ def test_json_is_stable_and_complete():
 def test_text_format_lines():
     text = format_text(tricky_report(), "en")
     assert (
-        "directory/hotlines/x.yaml:3:1: warning[W-UNVERIFIED]: hotline 'x': never confirmed" in text
+        "directory/hotlines/x.yaml:3:1: warning[W-NO-SOURCE]: hotline 'x': no source given" in text
     )
-    assert text.endswith("3 errors, 1 warning\n")
+    assert (text.count(": error["), text.count(": warning[")) == (3, 1)
+    assert counts_line(tricky_report(), "en") == "3 errors, 1 warning"
