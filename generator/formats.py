@@ -100,7 +100,7 @@ def step_summary(report: Report, lang: str = "id") -> str:
     """A Markdown section listing every problem (GitHub annotates only 10 per step)."""
     text = SUMMARY_TEXT["id" if lang == "id" else "en"]
     lines = [f"## {text['title']}", "", f"**{counts_line(report, lang)}**", ""]
-    problems = report.sorted()
+    problems = report.errors + report.warnings  # errors first: they block the merge
     if not problems:
         return "\n".join([*lines, text["ok"], ""])
     lines.append("| " + " | ".join(text["head"]) + " |")
