@@ -108,13 +108,17 @@ def _load_chunk(chunk: list[tuple[Path, str, str]]) -> bytes:
 
 
 def _freeze(record: RawRecord) -> tuple:
-    problems = [(p.file, p.line, p.col, p.code, p.params, p.subject, p.field) for p in record.problems]
+    problems = [
+        (p.file, p.line, p.col, p.code, p.params, p.subject, p.field) for p in record.problems
+    ]
     return record.data, record.positions, problems
 
 
 def _thaw(path: Path, kind: str, shown: str, state: tuple) -> RawRecord:
     data, positions, problems = state
-    record = RawRecord(path, shown, kind, path.stem if kind in FOLDER_KINDS else None, data, positions)
+    record = RawRecord(
+        path, shown, kind, path.stem if kind in FOLDER_KINDS else None, data, positions
+    )
     record.problems = [Problem(*p) for p in problems]
     return record
 
