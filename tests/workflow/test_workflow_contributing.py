@@ -39,3 +39,11 @@ def test_warnings_are_called_warnings():
             assert "Peringatan" in row, code
         if code.startswith("W-"):
             assert CATALOGUE[code].severity == "warning", code
+
+
+def test_relative_links_resolve():
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(((?!https?://|#)[^)]+)\)", text)
+    assert "content/referensi-kolom.md" in targets
+    for target in targets:
+        assert (CONTRIBUTING.parent / target).exists(), target
