@@ -161,9 +161,13 @@ def run(args) -> int:
     root: Path = args.root
     if not root.is_dir():
         raise UsageError(f"folder direktori '{root}' tidak ada")
+    interactive = not args.no_input and sys.stdin.isatty()
+    if folder == "regions" and not args.id and interactive:
+        # A region's id is its code; asking it first lets the name come from the table.
+        args.id = prompt(Question(("id",), str, "kode wilayah Kemendagri, mis. 33.75.01"))
     answers = gather_answers(args, model)
     record_id = args.id or default_id(folder, answers)
-    if not record_id and not args.no_input and sys.stdin.isatty():
+    if not record_id and interactive:
         record_id = prompt(Question(("id",), str, "id = nama file tanpa .yaml"))
     if not record_id:
         raise UsageError("id belum diisi: pakai --id")

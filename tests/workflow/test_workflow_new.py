@@ -144,3 +144,13 @@ def test_prompts_for_what_flags_do_not_give(fictional_copy, monkeypatch, capsys)
     )
     assert data == {"name": "Organisasi Fiktif Tanya Jawab", "kind": "ngo", "regions": ["33.71"]}
     assert "name: Nama lengkap" in capsys.readouterr().err  # the field's own explanation
+
+
+def test_region_prompt_asks_the_code_first(fictional_copy, monkeypatch):
+    answers = iter(["73.08.01"])
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(builtins, "input", lambda prompt="": next(answers))
+    argv = ["new", "region", "--root", str(fictional_copy), "--today", "2026-11-01"]
+    assert main(argv) == 0
+    data = yaml.safe_load((fictional_copy / "regions/73.08.01.yaml").read_text())
+    assert data == {"name": "Bontocani"}
