@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from .. import regions
 from ..dates import reference_today
 from ..errors import Problem, UsageError
-from ..models import FOLDER_KINDS, Channel, Model, Record
+from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Model, Record
 from ..validate import REAL_ROOT, check_directory
 
 HELP = "Buat catatan baru (hanya kolom wajib) yang lolos pemeriksaan."
@@ -157,28 +157,18 @@ def flag_help(q: Question) -> str:
 
 def run(args) -> int:
     folder = KINDS[args.kind]
-    model = FOLDER_KINDS[folder]
     root: Path = args.root
     if not root.is_dir():
         raise UsageError(f"folder direktori '{root}' tidak ada")
-    interactive = not args.no_input and sys.stdin.isatty()
-    if folder == "regions" and not args.id and interactive:
-        # A region's id is its code; asking it first lets the name come from the table.
-        args.id = prompt(Question(("id",), str, "kode wilayah Kemendagri, mis. 33.75.01"))
-    answers = gather_answers(args, model)
-    record_id = args.id or default_id(folder, answers)
-    if not record_id and interactive:
-        record_id = prompt(Question(("id",), str, "id = nama file tanpa .yaml"))
-    if not record_id:
-        raise UsageError("id belum diisi: pakai --id")
+    answers, record_id = collect(args, folder)
     target = root / folder / f"{record_id}.yaml"
     if target.exists():
         raise UsageError(f"{target} sudah ada; file yang ada tidak pernah ditimpa")
     text = record_text(folder, build_record(answers))
     problems = check_new_record(root, folder, record_id, text, reference_today(args.today))
-    errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         print(p.format("id"), file=sys.stderr)
+    errors = [p for p in problems if p.severity == "error"]
     if errors:
         print(f"GAGAL: {target} tidak dibuat ({len(errors)} galat).", file=sys.stderr)
         return 1
@@ -188,6 +178,24 @@ def run(args) -> int:
     print(target)
     print(NEXT_STEPS, file=sys.stderr)
     return 0
+
+
+def collect(args, folder: str) -> tuple[dict[str, Any], str]:
+    """The answers and the id (= file name), checked to be a plain file name."""
+    interactive = not args.no_input and sys.stdin.isatty()
+    if folder == "regions" and not args.id and interactive:
+        # A region's id is its code; asking it first lets the name come from the table.
+        args.id = prompt(Question(("id",), str, "kode wilayah Kemendagri, mis. 33.75.01"))
+    answers = gather_answers(args, FOLDER_KINDS[folder])
+    record_id = args.id or default_id(folder, answers)
+    if not record_id and interactive:
+        record_id = prompt(Question(("id",), str, "id = nama file tanpa .yaml"))
+    if not record_id:
+        raise UsageError("id belum diisi: pakai --id")
+    pattern = REGION_RE if folder == "regions" else SLUG_RE
+    if not pattern.fullmatch(record_id):
+        raise UsageError(f"id '{record_id}' tidak sah: huruf kecil, angka dan tanda hubung")
+    return answers, record_id
 
 
 NEXT_STEPS = (

@@ -154,3 +154,10 @@ def test_region_prompt_asks_the_code_first(fictional_copy, monkeypatch):
     assert main(argv) == 0
     data = yaml.safe_load((fictional_copy / "regions/73.08.01.yaml").read_text())
     assert data == {"name": "Bontocani"}
+
+
+@pytest.mark.parametrize("bad_id", ["../keluar", "Huruf-Besar", "a/b"])
+def test_id_must_be_a_plain_file_name(fictional_copy, bad_id, capsys):
+    assert run_new(fictional_copy, "service", "--id", bad_id, *CASES["service"]) == 1
+    assert "tidak sah" in capsys.readouterr().err
+    assert not (fictional_copy.parent / "keluar.yaml").exists()
