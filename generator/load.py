@@ -78,7 +78,7 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
             if entry.is_file() and entry.name.endswith(".yaml"):
                 found.append((Path(entry.path), folder, shown))
             elif entry.is_file() and not entry.name.startswith("."):
-                problems.append(problem(shown, 1, 1, "E-UNEXPECTED-FILE"))
+                problems.append(problem(shown, 1, 1, "W-UNEXPECTED-FILE"))
     return found, problems
 
 

@@ -222,7 +222,11 @@ class Rules:
                 yield c.at((), "E-REGION", value=c.raw.id, suggestion="")
             elif c.model.name.casefold() != info.name.casefold():
                 yield c.at(
-                    ("name",), "E-REGION-NAME", got=c.model.name, code=info.code, expected=info.name
+                    ("name",),
+                    "E-REGION-NAME",
+                    got=c.model.name,
+                    region=info.code,
+                    expected=info.name,
                 )
         for c in self.records("organisations"):
             for i, code in enumerate(c.model.regions):
@@ -314,8 +318,9 @@ class Rules:
     def _known(self, c: Checked, loc: Loc, value: str, known, label: str) -> Iterator[Problem]:
         if value not in known:
             close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
-            suggestion = f" (maksud Anda '{close[0]}'?)" if close else ""
-            yield c.at(loc, "E-REF", target=label, value=value, suggestion=suggestion)
+            yield c.at(
+                loc, "E-REF", target=label, value=value, did_you_mean=close[0] if close else ""
+            )
 
     def check_parents(self) -> Iterator[Problem]:
         orgs = {c.raw.id: c for c in self.records("organisations")}
@@ -585,7 +590,7 @@ def _dates(c: Checked) -> Iterator[tuple[Loc, date]]:
 def _region_suggestion(code: str) -> str:
     parent = code.rsplit(".", 1)[0] if "." in code else None
     info = regions.lookup(parent) if parent else None
-    return f" (wilayah induk {parent} = {info.name})" if info else ""
+    return f" ({parent} = {info.name})" if info else ""
 
 
 def _email_problem(value: str) -> str | None:

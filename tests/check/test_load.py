@@ -21,7 +21,14 @@ def codes(record) -> list[str]:
 
 def test_scalars_stay_as_written(tmp_path):
     rec = load(tmp_path, 'a: 0274123456\nb: 33.70\nc: 08:00\nd: no\ne: ~\nf: ""\n')
-    assert rec.data == {"a": "0274123456", "b": "33.70", "c": "08:00", "d": "no", "e": None, "f": ""}
+    assert rec.data == {
+        "a": "0274123456",
+        "b": "33.70",
+        "c": "08:00",
+        "d": "no",
+        "e": None,
+        "f": "",
+    }
     assert rec.problems == []
 
 
