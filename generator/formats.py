@@ -98,7 +98,8 @@ def md_cell(text: str) -> str:
 
 def step_summary(report: Report, lang: str = "id") -> str:
     """A Markdown section listing every problem (GitHub annotates only 10 per step)."""
-    text = SUMMARY_TEXT["id" if lang == "id" else "en"]
+    lang_key = "id" if lang == "id" else "en"
+    text = SUMMARY_TEXT[lang_key]
     lines = [f"## {text['title']}", "", f"**{counts_line(report, lang)}**", ""]
     problems = report.errors + report.warnings  # errors first: they block the merge
     if not problems:
@@ -107,7 +108,8 @@ def step_summary(report: Report, lang: str = "id") -> str:
     lines.append("|" + "---|" * len(text["head"]))
     for p in problems:
         where = f"{p.file}:{p.line}:{p.col}" if p.line > 0 else p.file
-        row = (SEVERITY_ICONS[p.severity], f"`{p.code}`", md_cell(where), md_cell(p.body(lang)))
+        label = f"{SEVERITY_ICONS[p.severity]} {SEVERITY_LABELS[lang_key][p.severity]}"
+        row = (label, f"`{p.code}`", md_cell(where), md_cell(p.body(lang)))
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join([*lines, "", text["note"], ""])
 

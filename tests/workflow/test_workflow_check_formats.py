@@ -48,10 +48,10 @@ def test_github_annotation_for_planted_error(broken, tmp_path, monkeypatch, caps
     assert all(line.startswith(("::error ", "::warning ")) for line in out)
     table = summary.read_text(encoding="utf-8")
     assert (
-        "| ❌ | `E-PHONE` | directory/services/pengaduan-uptd-ppa-contoh-magelang.yaml:16:5 |"
+        "| ❌ kesalahan | `E-PHONE` | directory/services/pengaduan-uptd-ppa-contoh-magelang.yaml:16:5 |"
         in table
     )
-    assert table.count("| ⚠️ | `W-STALE` |") == 4
+    assert table.count("| ⚠️ peringatan | `W-STALE` |") == 4
 
 
 def test_summary_only_when_github_asks(broken, tmp_path, monkeypatch, capsys):
