@@ -50,7 +50,7 @@ def run(args) -> int:
             print(p.format(args.lang))
     failed = report.failed(args.strict)
     summary = (
-        f"{len(report.errors)} galat, {len(report.warnings)} peringatan"
+        f"{len(report.errors)} kesalahan, {len(report.warnings)} peringatan"
         if args.lang == "id"
         else f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
     )

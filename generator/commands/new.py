@@ -130,7 +130,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         )
         kind_parser.add_argument("--today", help="tanggal acuan YYYY-MM-DD untuk pemeriksaan")
         kind_parser.add_argument(
-            "--no-input", action="store_true", help="jangan bertanya; kolom yang kurang = galat"
+            "--no-input", action="store_true", help="jangan bertanya; kolom yang kurang = kesalahan"
         )
         kind_parser.add_argument(
             "--set",
@@ -170,7 +170,7 @@ def run(args) -> int:
         print(p.format("id"), file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        print(f"GAGAL: {target} tidak dibuat ({len(errors)} galat).", file=sys.stderr)
+        print(f"GAGAL: {target} tidak dibuat ({len(errors)} kesalahan).", file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race

@@ -31,7 +31,9 @@ def run(args) -> int:
     if directory is None:
         for p in report.errors:
             print(p.format("id"), file=sys.stderr)
-        print("GAGAL: perbaiki galat di atas dulu (`check`), lalu buat laporan.", file=sys.stderr)
+        print(
+            "GAGAL: perbaiki kesalahan di atas dulu (`check`), lalu buat laporan.", file=sys.stderr
+        )
         return 1
     text = freshness_report(directory)
     if args.out:

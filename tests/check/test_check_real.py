@@ -71,7 +71,7 @@ def run_check(*args: str) -> subprocess.CompletedProcess:
 def test_command_exit_codes_and_summary(tmp_path):
     ok = run_check("--root", str(FICTIONAL), "--today", TODAY.isoformat())
     assert ok.returncode == 0, ok.stderr
-    assert ok.stderr.strip().endswith("OK: 0 galat, 4 peringatan")
+    assert ok.stderr.strip().endswith("OK: 0 kesalahan, 4 peringatan")
     strict = run_check("--root", str(FICTIONAL), "--today", TODAY.isoformat(), "--strict")
     assert strict.returncode == 1
     bad = run_check("--root", str(tmp_path / "missing"))

@@ -18,7 +18,7 @@ EXPECTED_ANNOTATION = (
     "::error file=directory/services/pengaduan-uptd-ppa-contoh-magelang.yaml,line=16,col=5,"
     "title=E-PHONE::layanan 'pengaduan-uptd-ppa-contoh-magelang': channels[1].value: "
     "nomor '0812-0000-10O1' tidak sah: hanya angka, spasi, tanda hubung, kurung dan + "
-    '(Saran: Tulis nomor lengkap dengan kode area, mis. "(0285) 123456" atau "0812-3456-7890".)'
+    '(Saran: Tulis nomor lengkap dengan kode area, mis. "(kode area) nomor" atau nomor HP "08xx-xxxx-xxxx".)'
 )
 
 
