@@ -147,7 +147,7 @@ class BuildOptions:
     out: Path = Path("site")
     config_file: Path = REPO / "mkdocs.yml"
     docs_dir: Path | None = None  # default: mkdocs.yml's docs_dir (.build/docs)
-    content_dir: Path | None = REPO / "content"
+    content_dir: Path | None = None  # default: content/ next to mkdocs.yml
     today: date = field(default_factory=date.today)
     strict: bool = False
     with_mkdocs: bool = True
@@ -159,7 +159,9 @@ def build(options: BuildOptions) -> BuildResult:
     with timed("check", timings):
         directory = check_stage(options.root, options.today)
     with timed("docs", timings):
-        docs_stage(directory, docs_dir, options.content_dir)
+        docs_stage(
+            directory, docs_dir, options.content_dir or options.config_file.parent / "content"
+        )
     with timed("leaflets", timings):
         materials = leaflets_stage(directory, docs_dir)
     with timed("search", timings):

@@ -30,6 +30,11 @@ def _today() -> date:
     return reference_today(None)
 
 
+def _config_dir(config) -> Path:
+    path = config.get("config_file_path") if hasattr(config, "get") else None
+    return Path(path).parent if path else REPO
+
+
 def _root() -> Path:
     root = build.env_root()
     return root if root.is_absolute() else REPO / root
@@ -40,7 +45,7 @@ def on_config(config):
     directory = hooks_state.lookup(docs_dir)
     if directory is None:
         directory = _check_or_abort(_root())
-        site.generate(directory, docs_dir, REPO / "content")
+        site.generate(directory, docs_dir, _config_dir(config) / "content")
     apply_settings(config, directory.settings)
     return config
 
@@ -74,7 +79,7 @@ def apply_settings(config, settings) -> None:
 
 
 def on_serve(server, config, builder):
-    for path in (_root(), REPO / "content"):
+    for path in (_root(), _config_dir(config) / "content"):
         if path.is_dir():
             server.watch(str(path))
     return server
