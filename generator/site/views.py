@@ -41,6 +41,8 @@ STATUS = {
 }
 
 
+# Calls and messages first, walking in last (issue 3: "who to contact in seconds").
+ACTION_ORDER = {"call": 0, "whatsapp": 0, "sms": 0, "walk_in": 2}
 SHORT_STATUS = {
     "temporarily_closed": "Tutup sementara.",
     "closed": "Sudah tidak berjalan.",
@@ -171,7 +173,10 @@ class ServiceView:
 def service_view(directory: Directory, entry: Entry[Service]) -> ServiceView:
     rec = entry.record
     region = rec.service_area[0]
-    actions = fmt.actions_for(rec.channels, directory.short_codes, directory.hotlines)
+    actions = sorted(
+        fmt.actions_for(rec.channels, directory.short_codes, directory.hotlines),
+        key=lambda a: ACTION_ORDER.get(a.kind, 1),  # stable: record order within a group
+    )
     fee, fee_note = fmt.fee_text(rec.fees)
     locations = rec.locations if isinstance(rec.locations, list) else []
     rechecks = [x for x in [rec.recheck] if x]
