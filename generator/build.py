@@ -153,19 +153,33 @@ class BuildOptions:
     with_mkdocs: bool = True
 
 
+def prepare_docs(
+    root: Path,
+    docs_dir: Path,
+    content_dir: Path | None,
+    today: date,
+    timings: dict[str, float],
+    leaflets: bool = True,
+) -> tuple[Directory, list[dict]]:
+    """Everything before MkDocs: check, docs tree, leaflets, search (also run by the hook)."""
+    with timed("check", timings):
+        directory = check_stage(root, today)
+    with timed("docs", timings):
+        docs_stage(directory, docs_dir, content_dir)
+    materials: list[dict] = []
+    if leaflets:
+        with timed("leaflets", timings):
+            materials = leaflets_stage(directory, docs_dir)
+    with timed("search", timings):
+        search_stage(directory, docs_dir)
+    return directory, materials
+
+
 def build(options: BuildOptions) -> BuildResult:
     timings: dict[str, float] = {}
     docs_dir = options.docs_dir or default_docs_dir(options.config_file)
-    with timed("check", timings):
-        directory = check_stage(options.root, options.today)
-    with timed("docs", timings):
-        docs_stage(
-            directory, docs_dir, options.content_dir or options.config_file.parent / "content"
-        )
-    with timed("leaflets", timings):
-        materials = leaflets_stage(directory, docs_dir)
-    with timed("search", timings):
-        search_stage(directory, docs_dir)
+    content_dir = options.content_dir or options.config_file.parent / "content"
+    directory, materials = prepare_docs(options.root, docs_dir, content_dir, options.today, timings)
     result = BuildResult(options.out, timings, materials)
     if not options.with_mkdocs:
         return result

@@ -9,6 +9,7 @@ engine that reads `mkdocs.yml` and Markdown files (Zensical) builds the same sit
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -23,13 +24,32 @@ ASSETS = Path(__file__).parent / "assets"
 __all__ = ["generate", "docs_files", "materials_page", "write_materials_page", "WriteResult"]
 
 
-def docs_files(directory: Directory, content_dir: Path | None = None) -> dict[str, bytes]:
+# The leaflets stage's last list, kept so that regenerating the tree (each `mkdocs
+# serve` rebuild) writes the same materials page instead of a placeholder that the
+# leaflets stage then rewrites: two writes per rebuild would make the watcher loop.
+MATERIALS_STATE = "materi/.materials.json"
+MATERIAL_KEYS = (
+    "title",
+    "city",
+    "city_name",
+    "kind",
+    "kind_label",
+    "pdf",
+    "png",
+    "page_size",
+    "file_size",
+)
+
+
+def docs_files(
+    directory: Directory, content_dir: Path | None = None, materials: list[dict] | None = None
+) -> dict[str, bytes]:
     """Every file of the docs tree, gathered in memory before anything is written."""
     files: dict[str, bytes] = {}
     files.update(content_files(content_dir))
     files.update(asset_files())
     renderer = pages.Renderer(directory)
-    for page in pages.all_pages(renderer):
+    for page in pages.all_pages(renderer, materials):
         files[page.path] = page.text().encode("utf-8")
     for path, text in pages.contact_cards(renderer).items():
         files[path] = text.encode("utf-8")
@@ -53,7 +73,7 @@ def asset_files() -> dict[str, bytes]:
 
 def generate(directory: Directory, docs_dir: Path, content_dir: Path | None = None) -> WriteResult:
     """Write the docs tree into `docs_dir`, rewriting only files whose bytes changed."""
-    files = docs_files(directory, content_dir)
+    files = docs_files(directory, content_dir, read_materials(docs_dir))
     result = write_tree(files, docs_dir)
     log.info(
         "docs tree: %d files (%d written, %d unchanged, %d deleted)",
@@ -74,5 +94,16 @@ def materials_page(directory: Directory, entries: list[dict]) -> tuple[str, str]
 
 
 def write_materials_page(directory: Directory, docs_dir: Path, entries: list[dict]) -> bool:
+    """Write the materials page for `entries` and remember them for the next docs tree."""
+    entries = [{k: e[k] for k in MATERIAL_KEYS if k in e} for e in entries]  # drop run-only keys
+    state = json.dumps(entries, sort_keys=True, indent=1, default=str).encode("utf-8")
+    write_if_changed(docs_dir / MATERIALS_STATE, state)
     path, text = materials_page(directory, entries)
     return write_if_changed(docs_dir / path, text.encode("utf-8"))
+
+
+def read_materials(docs_dir: Path) -> list[dict]:
+    try:
+        return json.loads((docs_dir / MATERIALS_STATE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return []

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # `mkdocs` run from the venv's bin does not see the repo
     sys.path.insert(0, str(REPO))
 
-from generator import build, site  # noqa: E402
+from generator import build  # noqa: E402
 from generator.errors import CheckFailed  # noqa: E402
 from generator.site import hooks_state  # noqa: E402
 
@@ -40,21 +40,31 @@ def _root() -> Path:
     return root if root.is_absolute() else REPO / root
 
 
+def on_startup(command, dirty):
+    hooks_state.serve["active"] = command == "serve"
+    hooks_state.serve["built_once"] = False
+
+
 def on_config(config):
     docs_dir = Path(config["docs_dir"])
     directory = hooks_state.lookup(docs_dir)
-    if directory is None:
-        directory = _check_or_abort(_root())
-        site.generate(directory, docs_dir, _config_dir(config) / "content")
+    if directory is None:  # plain `mkdocs build/serve`: same stages as `make build`
+        directory = _prepare_or_abort(docs_dir, _config_dir(config) / "content")
     apply_settings(config, directory.settings)
     return config
 
 
-def _check_or_abort(root: Path):
+def _prepare_or_abort(docs_dir: Path, content_dir: Path):
     from mkdocs.exceptions import Abort
 
     try:
-        return build.check_stage(root, _today())
+        serve = hooks_state.serve
+        leaflets = not (serve["active"] and serve["built_once"])
+        directory, _materials = build.prepare_docs(
+            _root(), docs_dir, content_dir, _today(), {}, leaflets=leaflets
+        )
+        serve["built_once"] = serve["active"]
+        return directory
     except CheckFailed as exc:
         lines = [p.format() for p in exc.report.errors]
         raise Abort("directory check failed:\n" + "\n".join(lines)) from None

@@ -16,6 +16,11 @@ from ..directory import Directory
 
 _PREPARED: dict[Path, Directory] = {}
 
+# `mkdocs serve`: leaflets are rendered on the first build only. Their PDFs are copied
+# into the watched docs folder, so rendering on every rebuild could keep the watcher
+# busy; the materials page keeps the last list (generator.site.MATERIALS_STATE).
+serve = {"active": False, "built_once": False}
+
 
 @contextlib.contextmanager
 def prepared(docs_dir: Path, directory: Directory) -> Iterator[None]:
