@@ -202,3 +202,24 @@ def test_confidential_location_never_shows_an_address_even_if_check_missed_it(bu
     renderer = pages.Renderer(directory)
     text = pages.service_page(renderer, base.id).text()
     assert "Rahasia" not in text and "geo:" not in text and "-7.4" not in text
+
+
+def test_materials_page_lists_leaflets_and_survives_regeneration(directory, tmp_path):
+    entry = {
+        "title": "Kenali dan laporkan",
+        "city": "33.71",
+        "kind": "leaflet_trifold",
+        "kind_label": "Leaflet lipat tiga",
+        "pdf": "materi/kenali-33-71.pdf",
+        "png": "materi/kenali-33-71.png",
+        "page_size": "A4 lanskap",
+        "file_size": 28672,
+        "rendered": True,  # run-only key: not kept
+    }
+    docs = tmp_path / "docs"
+    site.generate(directory, docs, None)
+    site.write_materials_page(directory, docs, [entry])
+    page = (docs / "materi" / "index.md").read_text(encoding="utf-8")
+    assert 'href="kenali-33-71.pdf"' in page and 'src="kenali-33-71.png"' in page
+    assert "Leaflet lipat tiga · A4 lanskap · 28 KB" in page and "Kota Magelang" in page
+    assert site.generate(directory, docs, None).written == []  # the list is remembered
