@@ -221,3 +221,9 @@ def visible_text(html: str) -> str:
     parser = TextParser()
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
+
+
+def test_uncovered_city_lists_its_province_services(built, directory):
+    html = page_html(built["site"], urls.city_url("73.71"))  # Kota Makassar, not covered
+    assert "Direktori ini belum mencakup Kota Makassar" in html
+    assert 'href="../../layanan/pengelolaan-kasus-uptd-ppa-contoh-provinsi-sulsel/"' in html
