@@ -105,8 +105,10 @@ class Renderer:
         return [a for a in actions if a.kind in ("call", "whatsapp", "sms")]
 
     def edit(self, entry) -> dict:
+        """`edit_url` and `corrections: true`: site-shell's corrections block (SITE-CONTRACT.md)
+        shows "Perbaiki data ini" and the maintainer contact from the settings."""
         url = views.edit_url(self.d, entry)
-        return {"edit_url": url} if url else {}
+        return {"corrections": True, **({"edit_url": url} if url else {})}
 
 
 # --- page builders -------------------------------------------------------------------
