@@ -68,6 +68,13 @@ def plain_text(text: str | None) -> str:
     return " ".join(stripped.split())
 
 
+def shorten(text: str, limit: int = 160) -> str:
+    """Cut at a word boundary, with an ellipsis when cut (meta descriptions)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
 def long_date(value: date | None) -> str:
     if value is None:
         return ""

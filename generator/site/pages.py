@@ -227,7 +227,7 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
 
 def service_page(r: Renderer, sid: str) -> Page:
     s = r.service(sid)
-    meta = {"description": str(escape(fmt.plain_text(s.entry.record.description)[:160]))}
+    meta = {"description": str(escape(fmt.shorten(fmt.plain_text(s.entry.record.description))))}
     meta.update(r.edit(s.entry))
     cities = sorted(
         {code[:5] for code in s.entry.record.service_area if regions.level_of(code) >= 2}
