@@ -25,7 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import site
@@ -111,7 +111,7 @@ def mkdocs_stage(
 
     from .site import hooks_state
 
-    with hooks_state.prepared(docs_dir, directory):
+    with hooks_state.prepared(docs_dir, directory), data_epoch(directory):
         try:
             config = load_config(
                 str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
@@ -121,6 +121,37 @@ def mkdocs_stage(
             raise BuildFailed(f"MkDocs build failed: {exc}") from exc
         except Exception as exc:  # a theme or plugin bug must not pass for a finished build
             raise BuildFailed(f"MkDocs build failed: {type(exc).__name__}: {exc}") from exc
+
+
+@contextlib.contextmanager
+def data_epoch(directory: Directory) -> Iterator[None]:
+    """MkDocs stamps the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use
+    the directory's own latest date instead, so the same records give the same site."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    latest = latest_record_date(directory)
+    os.environ["SOURCE_DATE_EPOCH"] = str(
+        int(datetime(latest.year, latest.month, latest.day, tzinfo=UTC).timestamp())
+    )
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def latest_record_date(directory: Directory) -> date:
+    dates = [
+        directory.latest_source_date(e)
+        for table in (directory.services, directory.organisations, directory.hotlines)
+        for e in table.values()
+    ]
+    dates += [
+        e.record.verified_on
+        for table in (directory.services, directory.organisations, directory.hotlines)
+        for e in table.values()
+    ]
+    return max((d for d in dates if d), default=date(2000, 1, 1))
 
 
 def swap_stage(new_site: Path, out: Path) -> None:
