@@ -178,7 +178,14 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         city=city,
         province=province,
         covered=is_covered,
-        hotlines=[(h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code)],
+        urgent=[
+            (h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code) if h.record.emergency
+        ],
+        other_lines=[
+            (h, r.hotline_actions(h))
+            for h in d.hotlines_for_city(city.code)
+            if not h.record.emergency
+        ],
         groups=groups,
         services=services,
         pathways=sorted(pathways, key=lambda p: p.id),
