@@ -31,111 +31,294 @@ CATALOGUE: dict[str, Kind] = {
     k.code: k
     for k in [
         # --- reading files ---
-        _k("E-YAML", "error", "YAML tidak bisa dibaca: {detail}", "YAML cannot be parsed: {detail}",
-           "Periksa titik dua, tanda kutip dan indentasi (pakai spasi, bukan tab).",
-           "Check colons, quotes and indentation (spaces, not tabs)."),
-        _k("E-ENCODING", "error", "file bukan teks UTF-8 ({detail})", "file is not UTF-8 text ({detail})",
-           "Simpan file sebagai UTF-8.", "Save the file as UTF-8."),
-        _k("E-EMPTY", "error", "file kosong", "file is empty",
-           "Isi file dengan catatan, atau hapus file ini.", "Fill in the record or delete the file."),
-        _k("E-TOO-BIG", "error", "file terlalu besar ({size} byte; batas {limit})",
-           "file too large ({size} bytes; limit {limit})",
-           "Satu file berisi satu catatan saja.", "One record per file."),
-        _k("E-MULTI-DOC", "error", "file berisi lebih dari satu dokumen YAML (`---`)",
-           "file holds more than one YAML document (`---`)",
-           "Satu file berisi satu catatan.", "One record per file."),
-        _k("E-DUPLICATE-KEY", "error", "kunci '{key}' ditulis dua kali (baris {first_line} dan {line})",
-           "key '{key}' appears twice (lines {first_line} and {line})",
-           "Hapus salah satu.", "Remove one of them."),
-        _k("E-ALIAS", "error", "anchor/alias YAML (`&`, `*`) tidak dipakai di direktori",
-           "YAML anchors/aliases (`&`, `*`) are not allowed",
-           "Tulis nilainya langsung.", "Write the value out."),
-        _k("E-KEY-TYPE", "error", "kunci harus berupa teks, bukan {got}", "keys must be text, not {got}"),
-        _k("E-NOT-MAPPING", "error", "isi file harus berupa daftar `kunci: nilai`, bukan {got}",
-           "the file must hold a `key: value` mapping, not {got}"),
-        _k("E-FILENAME", "error", "nama file '{name}' tidak sah: {reason}",
-           "file name '{name}' is not valid: {reason}"),
-        _k("E-UNEXPECTED-FILE", "warning", "file ini tidak dibaca (bukan .yaml di folder yang dikenal)",
-           "this file is not read (not .yaml in a known folder)"),
-        _k("E-MISSING-FILE", "error", "file wajib '{name}' tidak ada", "required file '{name}' is missing"),
+        _k(
+            "E-YAML",
+            "error",
+            "YAML tidak bisa dibaca: {detail}",
+            "YAML cannot be parsed: {detail}",
+            "Periksa titik dua, tanda kutip dan indentasi (pakai spasi, bukan tab).",
+            "Check colons, quotes and indentation (spaces, not tabs).",
+        ),
+        _k(
+            "E-ENCODING",
+            "error",
+            "file bukan teks UTF-8 ({detail})",
+            "file is not UTF-8 text ({detail})",
+            "Simpan file sebagai UTF-8.",
+            "Save the file as UTF-8.",
+        ),
+        _k(
+            "E-EMPTY",
+            "error",
+            "file kosong",
+            "file is empty",
+            "Isi file dengan catatan, atau hapus file ini.",
+            "Fill in the record or delete the file.",
+        ),
+        _k(
+            "E-TOO-BIG",
+            "error",
+            "file terlalu besar ({size} byte; batas {limit})",
+            "file too large ({size} bytes; limit {limit})",
+            "Satu file berisi satu catatan saja.",
+            "One record per file.",
+        ),
+        _k(
+            "E-MULTI-DOC",
+            "error",
+            "file berisi lebih dari satu dokumen YAML (`---`)",
+            "file holds more than one YAML document (`---`)",
+            "Satu file berisi satu catatan.",
+            "One record per file.",
+        ),
+        _k(
+            "E-DUPLICATE-KEY",
+            "error",
+            "kunci '{key}' ditulis dua kali (baris {first_line} dan {again})",
+            "key '{key}' appears twice (lines {first_line} and {again})",
+            "Hapus salah satu.",
+            "Remove one of them.",
+        ),
+        _k(
+            "E-ALIAS",
+            "error",
+            "anchor/alias YAML (`&`, `*`) tidak dipakai di direktori",
+            "YAML anchors/aliases (`&`, `*`) are not allowed",
+            "Tulis nilainya langsung.",
+            "Write the value out.",
+        ),
+        _k(
+            "E-KEY-TYPE",
+            "error",
+            "kunci harus berupa teks, bukan {got}",
+            "keys must be text, not {got}",
+        ),
+        _k(
+            "E-NOT-MAPPING",
+            "error",
+            "isi file harus berupa daftar `kunci: nilai`, bukan {got}",
+            "the file must hold a `key: value` mapping, not {got}",
+        ),
+        _k(
+            "W-UNEXPECTED-FILE",
+            "warning",
+            "file ini tidak dibaca (bukan .yaml di folder yang dikenal)",
+            "this file is not read (not .yaml in a known folder)",
+        ),
+        _k(
+            "E-MISSING-FILE",
+            "error",
+            "file wajib '{name}' tidak ada",
+            "required file '{name}' is missing",
+        ),
         # --- shape of one record ---
         _k("E-REQUIRED", "error", "wajib diisi", "required field is missing"),
-        _k("E-UNKNOWN-KEY", "error", "kunci '{key}' tidak dikenal{suggestion}",
-           "unknown key '{key}'{suggestion}"),
+        _k(
+            "E-UNKNOWN-KEY",
+            "error",
+            "kunci '{key}' tidak dikenal",
+            "unknown key '{key}'",
+        ),
         _k("E-TYPE", "error", "harus {expected}, tertulis {got}", "must be {expected}, got {got}"),
-        _k("E-VALUE", "error", "nilai '{got}' tidak diizinkan; pilih salah satu: {expected}",
-           "value '{got}' is not allowed; choose one of: {expected}"),
+        _k(
+            "E-VALUE",
+            "error",
+            "nilai '{got}' tidak diizinkan; pilih salah satu: {expected}",
+            "value '{got}' is not allowed; choose one of: {expected}",
+        ),
         _k("E-LENGTH", "error", "{detail}", "{detail}"),
-        _k("E-SLUG", "error", "'{value}' bukan id yang sah: pakai huruf kecil, angka dan tanda hubung",
-           "'{value}' is not a valid id: use lowercase letters, digits and hyphens"),
-        _k("E-REGION-FORMAT", "error", "'{value}' bukan kode wilayah (contoh: 33.75 atau 33.75.01)",
-           "'{value}' is not a region code (e.g. 33.75 or 33.75.01)"),
-        _k("E-TIME", "error", "jam '{value}' harus ditulis HH:MM dalam tanda kutip, mis. \"08:00\"",
-           "time '{value}' must be HH:MM in quotes, e.g. \"08:00\""),
-        _k("E-LANG", "error", "'{value}' bukan kode bahasa ISO 639 (mis. id, jv)",
-           "'{value}' is not an ISO 639 language code (e.g. id, jv)"),
-        _k("E-URL", "error", "'{value}' bukan alamat web http:// atau https://",
-           "'{value}' is not an http:// or https:// address"),
-        _k("E-DATE", "error", "tanggal harus ditulis YYYY-MM-DD, tertulis '{got}'",
-           "date must be YYYY-MM-DD, got '{got}'"),
-        _k("E-FUTURE-DATE", "error", "tanggal {value} ada di masa depan (hari ini {today})",
-           "date {value} is in the future (today is {today})"),
+        _k(
+            "E-SLUG",
+            "error",
+            "'{value}' bukan id yang sah: pakai huruf kecil, angka dan tanda hubung",
+            "'{value}' is not a valid id: use lowercase letters, digits and hyphens",
+        ),
+        _k(
+            "E-REGION-FORMAT",
+            "error",
+            "'{value}' bukan kode wilayah (contoh: 33.75 atau 33.75.01)",
+            "'{value}' is not a region code (e.g. 33.75 or 33.75.01)",
+        ),
+        _k(
+            "E-TIME",
+            "error",
+            "jam '{value}' harus ditulis HH:MM dalam tanda kutip, mis. \"08:00\"",
+            "time '{value}' must be HH:MM in quotes, e.g. \"08:00\"",
+        ),
+        _k(
+            "E-LANG",
+            "error",
+            "'{value}' bukan kode bahasa ISO 639 (mis. id, jv)",
+            "'{value}' is not an ISO 639 language code (e.g. id, jv)",
+        ),
+        _k(
+            "E-URL",
+            "error",
+            "'{value}' bukan alamat web http:// atau https://",
+            "'{value}' is not an http:// or https:// address",
+        ),
+        _k(
+            "E-DATE",
+            "error",
+            "tanggal harus ditulis YYYY-MM-DD, tertulis '{got}'",
+            "date must be YYYY-MM-DD, got '{got}'",
+        ),
+        _k(
+            "E-FUTURE-DATE",
+            "error",
+            "tanggal {value} ada di masa depan (hari ini {today})",
+            "date {value} is in the future (today is {today})",
+        ),
         # --- record rules ---
-        _k("E-ID", "error", "id '{value}' tidak sah: {reason}", "id '{value}' is not valid: {reason}"),
-        _k("E-DUPLICATE-ID", "error", "id '{value}' sudah dipakai di {other}", "id '{value}' is already used in {other}"),
-        _k("E-REF", "error", "{target} '{value}' tidak dikenal{suggestion}", "unknown {target} '{value}'{suggestion}"),
-        _k("E-CYCLE", "error", "induk organisasi berputar: {chain}", "parent organisations form a cycle: {chain}"),
-        _k("E-REGION", "error", "kode wilayah '{value}' tidak ada di tabel Kemendagri{suggestion}",
-           "region code '{value}' is not in the Kemendagri table{suggestion}"),
-        _k("E-REGION-LEVEL", "error", "'{value}' harus kode {expected}, bukan {got}",
-           "'{value}' must be a {expected} code, not {got}"),
-        _k("E-REGION-NAME", "error", "nama '{got}' tidak cocok dengan kode {code} ('{expected}')",
-           "name '{got}' does not match code {code} ('{expected}')"),
-        _k("E-PHONE", "error", "nomor '{value}' tidak sah: {reason}", "number '{value}' is not valid: {reason}",
-           "Tulis nomor lengkap dengan kode area, mis. \"(0285) 123456\" atau \"0812-3456-7890\".",
-           "Write the full number with area code."),
-        _k("E-WHATSAPP", "error", "nomor WhatsApp '{value}' harus nomor HP (08…), tertulis nomor {got}",
-           "WhatsApp number '{value}' must be a mobile number, got a {got} number"),
-        _k("E-SHORT-CODE", "error", "nomor pendek '{value}' tidak ada di short-codes.yaml",
-           "short code '{value}' is not in short-codes.yaml",
-           "Tambahkan nomor ini ke directory/short-codes.yaml beserta sumbernya.",
-           "Add it to directory/short-codes.yaml with a source."),
-        _k("E-EMAIL", "error", "alamat email '{value}' tidak sah ({reason})", "email '{value}' is not valid ({reason})"),
+        _k(
+            "E-ID",
+            "error",
+            "id '{value}' tidak sah: {reason}",
+            "id '{value}' is not valid: {reason}",
+        ),
+        _k(
+            "E-DUPLICATE-ID",
+            "error",
+            "id '{value}' sudah dipakai di {other}",
+            "id '{value}' is already used in {other}",
+        ),
+        _k(
+            "E-REF",
+            "error",
+            "{target} '{value}' tidak dikenal",
+            "unknown {target} '{value}'",
+        ),
+        _k(
+            "E-CYCLE",
+            "error",
+            "induk organisasi berputar: {chain}",
+            "parent organisations form a cycle: {chain}",
+        ),
+        _k(
+            "E-REGION",
+            "error",
+            "kode wilayah '{value}' tidak ada di tabel Kemendagri{suggestion}",
+            "region code '{value}' is not in the Kemendagri table{suggestion}",
+        ),
+        _k(
+            "E-REGION-LEVEL",
+            "error",
+            "'{value}' harus kode {expected}, bukan {got}",
+            "'{value}' must be a {expected} code, not {got}",
+        ),
+        _k(
+            "E-REGION-NAME",
+            "error",
+            "nama '{got}' tidak cocok dengan kode {region} ('{expected}')",
+            "name '{got}' does not match code {region} ('{expected}')",
+        ),
+        _k(
+            "E-PHONE",
+            "error",
+            "nomor '{value}' tidak sah: {reason}",
+            "number '{value}' is not valid: {reason}",
+            'Tulis nomor lengkap dengan kode area, mis. "(kode area) nomor" atau nomor HP "08xx-xxxx-xxxx".',
+            "Write the full number with area code.",
+        ),
+        _k(
+            "E-WHATSAPP",
+            "error",
+            "nomor WhatsApp '{value}' harus nomor HP (08…), tertulis nomor {got}",
+            "WhatsApp number '{value}' must be a mobile number, got a {got} number",
+        ),
+        _k(
+            "E-SHORT-CODE",
+            "error",
+            "nomor pendek '{value}' tidak ada di short-codes.yaml",
+            "short code '{value}' is not in short-codes.yaml",
+            "Tambahkan nomor ini ke directory/short-codes.yaml beserta sumbernya.",
+            "Add it to directory/short-codes.yaml with a source.",
+        ),
+        _k(
+            "E-EMAIL",
+            "error",
+            "alamat email '{value}' tidak sah ({reason})",
+            "email '{value}' is not valid ({reason})",
+        ),
         _k("E-CHANNEL", "error", "{detail}", "{detail}"),
         _k("E-HOURS", "error", "{detail}", "{detail}"),
-        _k("E-COORDINATES", "error", "koordinat ({lat}, {lon}) berada di luar Indonesia",
-           "coordinates ({lat}, {lon}) are outside Indonesia",
-           "Garis lintang antara -11 dan 6, garis bujur antara 95 dan 141.",
-           "Latitude between -11 and 6, longitude between 95 and 141."),
-        _k("E-CONFIDENTIAL", "error", "lokasi rahasia tidak boleh punya {field}",
-           "a confidential location must not have {field}",
-           "Rumah aman: tulis hanya `confidential: true`, kode kota dan `referral`. Alamat tidak pernah masuk repositori.",
-           "Shelter: only `confidential: true`, the city code and `referral`."),
-        _k("E-CONFIDENTIAL-TEXT", "error", "teks ini tampak memuat alamat ('{match}'), padahal layanan punya lokasi rahasia",
-           "this text looks like an address ('{match}') on a service with a confidential location",
-           "Hapus alamat dari teks ini.", "Remove the address from the text."),
-        _k("E-MARKDOWN", "error", "teks tidak boleh memuat {what}", "text must not contain {what}",
-           "Pakai hanya paragraf, daftar, huruf tebal/miring dan tautan http(s).",
-           "Use only paragraphs, lists, emphasis and http(s) links."),
+        _k(
+            "E-COORDINATES",
+            "error",
+            "koordinat ({lat}, {lon}) berada di luar Indonesia",
+            "coordinates ({lat}, {lon}) are outside Indonesia",
+            "Garis lintang antara -11 dan 6, garis bujur antara 95 dan 141.",
+            "Latitude between -11 and 6, longitude between 95 and 141.",
+        ),
+        _k(
+            "E-CONFIDENTIAL",
+            "error",
+            "lokasi rahasia tidak boleh punya {what}",
+            "a confidential location must not have {what}",
+            "Rumah aman: tulis hanya `confidential: true`, kode kota dan `referral`. Alamat tidak pernah masuk repositori.",
+            "Shelter: only `confidential: true`, the city code and `referral`.",
+        ),
+        _k(
+            "E-CONFIDENTIAL-TEXT",
+            "error",
+            "teks ini tampak memuat alamat ('{match}'), padahal layanan punya lokasi rahasia",
+            "this text looks like an address ('{match}') on a service with a confidential location",
+            "Hapus alamat dari teks ini.",
+            "Remove the address from the text.",
+        ),
+        _k(
+            "E-MARKDOWN",
+            "error",
+            "teks tidak boleh memuat {what}",
+            "text must not contain {what}",
+            "Pakai hanya paragraf, daftar, huruf tebal/miring dan tautan http(s).",
+            "Use only paragraphs, lists, emphasis and http(s) links.",
+        ),
+        _k("E-INVALID", "error", "nilai tidak sah: {detail}", "invalid value: {detail}"),
         _k("E-VERIFIED", "error", "{detail}", "{detail}"),
-        _k("E-FICTIONAL", "error", "direktori asli tidak boleh `fictional: true`",
-           "the real directory must not set `fictional: true`"),
-        _k("E-COBRAND-LOGO", "error", "file logo '{value}' tidak ada di directory/assets/",
-           "logo file '{value}' is not in directory/assets/"),
+        _k(
+            "E-FICTIONAL",
+            "error",
+            "direktori asli tidak boleh `fictional: true`",
+            "the real directory must not set `fictional: true`",
+        ),
+        _k(
+            "E-COBRAND-LOGO",
+            "error",
+            "file logo '{value}' tidak ada di directory/assets/",
+            "logo file '{value}' is not in directory/assets/",
+        ),
         # --- warnings ---
-        _k("W-STALE", "warning", "terakhir dikonfirmasi {value} ({months} bulan lalu); perlu dicek ulang",
-           "last confirmed {value} ({months} months ago); needs re-checking"),
-        _k("W-UNVERIFIED", "warning", "belum pernah dikonfirmasi langsung (hanya dari sumber publik)",
-           "never confirmed directly (public sources only)"),
-        _k("W-NO-SOURCE", "warning", "tidak ada sumber", "no source given",
-           "Tambahkan `sources:` dengan nama, alamat dan tanggal sumber.", "Add `sources:`."),
-        _k("W-MISSING", "warning", "kolom '{field}' belum diisi", "field '{field}' is not filled in",
-           "Isi, atau tulis `unknown` jika memang belum diketahui.", "Fill it in, or write `unknown`."),
-        _k("W-SHARED-NUMBER", "warning", "nomor {value} juga dipakai oleh {other}",
-           "number {value} is also used by {other}",
-           "Jika layanan lain dihubungi lewat nomor yang sama, rujuk hotline-nya (`hotline:`).",
-           "Refer to the hotline instead of repeating the number."),
-        _k("W-RECHECK", "warning", "ditandai perlu dicek ulang: {value}", "marked for re-checking: {value}"),
+        _k(
+            "W-STALE",
+            "warning",
+            "terakhir dikonfirmasi {value} ({months} bulan lalu); perlu dicek ulang",
+            "last confirmed {value} ({months} months ago); needs re-checking",
+        ),
+        _k(
+            "W-NO-SOURCE",
+            "warning",
+            "tidak ada sumber",
+            "no source given",
+            "Tambahkan `sources:` dengan nama, alamat dan tanggal sumber.",
+            "Add `sources:`.",
+        ),
+        _k(
+            "W-MISSING",
+            "warning",
+            "kolom '{name}' belum diisi",
+            "field '{name}' is not filled in",
+            "Isi, atau tulis `unknown` jika memang belum diketahui.",
+            "Fill it in, or write `unknown`.",
+        ),
+        _k(
+            "W-SHARED-NUMBER",
+            "warning",
+            "nomor {value} juga dipakai oleh {other}",
+            "number {value} is also used by {other}",
+            "Jika layanan lain dihubungi lewat nomor yang sama, rujuk hotline-nya (`hotline:`).",
+            "Refer to the hotline instead of repeating the number.",
+        ),
     ]
 }
 
@@ -162,9 +345,17 @@ class Problem:
 
     def message(self, lang: str = "id") -> str:
         template = self.kind.id if lang == "id" else self.kind.en
-        text = template.format_map(_Params(dict(self.params)))
+        params = dict(self.params)
+        text = template.format_map(_Params(params))
+        if params.get("did_you_mean"):
+            ask = "maksud Anda" if lang == "id" else "did you mean"
+            text += f" ({ask} '{params['did_you_mean']}'?)"
         hint = self.kind.hint_id if lang == "id" else self.kind.hint_en
-        return f"{text} (Saran: {hint})" if hint and lang == "id" else (f"{text} (Hint: {hint})" if hint else text)
+        return (
+            f"{text} (Saran: {hint})"
+            if hint and lang == "id"
+            else (f"{text} (Hint: {hint})" if hint else text)
+        )
 
     def body(self, lang: str = "id") -> str:
         """`<subject>: <field>: <message>` (without position and code)."""
@@ -173,7 +364,9 @@ class Problem:
         return ": ".join(parts)
 
     def format(self, lang: str = "id") -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.body(lang)}"
+        return (
+            f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.body(lang)}"
+        )
 
 
 class _Params(dict):
@@ -184,7 +377,15 @@ class _Params(dict):
 def problem(file, line, col, code, subject="", field="", **params) -> Problem:
     if code not in CATALOGUE:
         raise KeyError(f"unknown problem code {code}")
-    return Problem(str(file), line, col, code, tuple(sorted((k, str(v)) for k, v in params.items())), subject, field)
+    return Problem(
+        str(file),
+        line,
+        col,
+        code,
+        tuple(sorted((k, str(v)) for k, v in params.items())),
+        subject,
+        field,
+    )
 
 
 @dataclass

@@ -1,0 +1,58 @@
+"""`python -m generator check`: report every problem in the directory, then fail once."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..dates import reference_today
+from ..formats import format_github, format_json, step_summary
+from ..validate import REAL_ROOT, check_directory
+
+HELP = "Periksa semua catatan direktori dan laporkan semua masalah sekaligus."
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "--root", type=Path, default=REAL_ROOT, help="folder direktori (bawaan: directory/)"
+    )
+    parser.add_argument(
+        "--today", help="tanggal acuan YYYY-MM-DD (bawaan: SOURCE_DATE_EPOCH atau hari ini)"
+    )
+    parser.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan")
+    parser.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text (bawaan), github (anotasi GitHub Actions + ringkasan), json",
+    )
+
+
+def run(args) -> int:
+    today = reference_today(args.today)
+    root: Path = args.root
+    if not root.is_dir():
+        print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
+        return 2
+    _directory, report = check_directory(root, today)
+    if args.format == "github":
+        print(format_github(report, args.lang), end="")
+        # GitHub annotates only 10 problems per step: the full table goes to the summary.
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+                out.write(step_summary(report, args.lang))
+    elif args.format == "json":
+        print(format_json(report), end="")
+    else:
+        for p in report.sorted():
+            print(p.format(args.lang))
+    failed = report.failed(args.strict)
+    summary = (
+        f"{len(report.errors)} kesalahan, {len(report.warnings)} peringatan"
+        if args.lang == "id"
+        else f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+    )
+    print(("GAGAL: " if failed else "OK: ") + summary, file=sys.stderr)
+    return 1 if failed else 0
