@@ -1,7 +1,7 @@
 """Fixtures for the site browser tests: a built site, a local server, headless Chromium.
 
-`site_dir` is any built site folder: set SITE_DIR=/path/to/site to test a real build;
-otherwise the fixture docs tree in site_shell_fixture.py is built once per session.
+`site_dir` is any built site folder: set SITE_DIR=/path/to/site to test a given build;
+otherwise the fictional test directory is built once per session (site_shell_fixture.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site_shell_fixture import build_fixture_site
+from site_shell_fixture import build_site
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -34,7 +34,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("SITE_DIR")
     if given:
         return Path(given).resolve()
-    return build_fixture_site(tmp_path_factory.mktemp("site-shell"))
+    return build_site(tmp_path_factory.mktemp("site-shell"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,20 +1,26 @@
-"""A small docs tree for the site-shell browser tests, built with the repo's mkdocs.yml.
+"""The site the site-shell browser tests run against.
 
-Used until the generator (site-pages) can build the fictional test directory; the tests
-themselves take any built site folder (see conftest.py), so they run unchanged against
-the real build.
+`build_site(work)` builds the fictional test directory with the real pipeline
+(`generator.build`, site-pages) and the repo's mkdocs.yml. Where that pipeline is not
+available, it falls back to a small hand-made docs tree (home with the emergency front
+matter, a city, a service, the hand-written pages) built with the repo's mkdocs.yml
+minus the hook. The tests themselves take any built site folder (see conftest.py).
 """
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
+FICTIONAL = REPO / "tests" / "data" / "fictional"
+TODAY = date(2026, 11, 1)  # as tests/conftest.py
 
 # Real national numbers (facts.md: SAPA 129, Polri 110, 112), as the generator writes them.
 HOME = """\
@@ -141,3 +147,27 @@ def build_fixture_site(work: Path) -> Path:
         cwd=work,
     )
     return site
+
+
+def build_real_site(work: Path) -> Path | None:
+    """Build tests/data/fictional with generator.build; None when it is not available."""
+    try:
+        build = importlib.import_module("generator.build")
+    except ModuleNotFoundError:
+        return None
+    if not hasattr(build, "BuildOptions") or not (REPO / "generator/site/hooks.py").exists():
+        return None
+    options = build.BuildOptions(
+        root=FICTIONAL,
+        out=work / "site",
+        config_file=REPO / "mkdocs.yml",
+        docs_dir=work / "docs",
+        content_dir=REPO / "content",
+        today=TODAY,
+        strict=True,
+    )
+    return Path(build.build(options).site_dir)
+
+
+def build_site(work: Path) -> Path:
+    return build_real_site(work) or build_fixture_site(work)
