@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from site_shell_fixture import build_site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -80,16 +79,15 @@ def page_paths(site_dir: Path) -> list[str]:
 
 
 def representative_pages(site_dir: Path) -> list[str]:
-    """Home, the hand-written pages, 404, and the first page in each top-level folder."""
+    """Home, each top-level page, the largest page in each folder (the richest of its
+    type: a covered city rather than an empty one), and 404."""
     paths = [""]
-    for folder in sorted(p for p in site_dir.iterdir() if p.is_dir()):
-        if folder.name in {"assets", "search", "search-index"}:
-            continue
+    for folder in sorted(p for p in site_dir.iterdir() if p.is_dir() and p.name != "assets"):
         if (folder / "index.html").exists():
             paths.append(f"{folder.name}/")
-        first = next(iter(sorted(folder.glob("*/index.html"))), None)
-        if first is not None:
-            paths.append(f"{first.parent.relative_to(site_dir).as_posix()}/")
+        pages = sorted(folder.glob("*/index.html"), key=lambda p: (-p.stat().st_size, p))
+        if pages:
+            paths.append(f"{pages[0].parent.relative_to(site_dir).as_posix()}/")
     if (site_dir / "404.html").exists():
         paths.append("404.html")
     return paths

@@ -16,6 +16,13 @@ REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 STUB = "<!doctype html><html lang='en'><title>Weather</title><p>Neutral page</p></html>"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Runs before the page's own scripts (and outside its CSP): records what the CSP blocks.
+CSP_PROBE = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample || ""}`);
+});
+"""
 
 
 def _quick_exit_url(page) -> str:
@@ -41,19 +48,25 @@ def test_no_third_party_requests_and_no_cookies(context, base_url, page_paths):
     foreign: list[str] = []
     context.on(
         "request",
-        lambda r: None if urlsplit(r.url).netloc == origin or r.url.startswith("data:")
-        else foreign.append(r.url),
+        lambda r: (
+            None
+            if urlsplit(r.url).netloc == origin or r.url.startswith("data:")
+            else foreign.append(r.url)
+        ),
     )
+    context.add_init_script(CSP_PROBE)
     page = context.new_page()
-    violations: list[str] = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else None)
+    violations: dict[str, list[str]] = {}
     for path in page_paths:
         page.goto(base_url + path, wait_until="networkidle")
         storage = page.evaluate("() => [localStorage.length, sessionStorage.length]")
         assert storage == [0, 0], f"{path}: something was written to web storage"
+        found = page.evaluate("() => window.__cspViolations")
+        if found:
+            violations[path] = found
     assert foreign == []
     assert context.cookies() == []
-    assert violations == []
+    assert violations == {}, "Content-Security-Policy blocked something the site needs"
 
 
 @pytest.mark.parametrize("how", ["button", "shift"])
@@ -171,3 +184,26 @@ def test_emergency_numbers_in_first_14_kb(site_dir):
     offset = raw.find(b'href="tel:')
     assert 0 <= offset < 14 * 1024, offset
     assert raw.find(b'class="site-emergency"') < raw.find(b'class="md-header')
+
+
+def test_print_hides_chrome_and_shows_link_targets(context, base_url, page_paths):
+    page = context.new_page()
+    page.emulate_media(media="print")
+    for path in page_paths:
+        _load(page, base_url + path)
+        hidden = page.evaluate(
+            """() => ['.quick-exit', '.md-header', '.md-sidebar--primary', '.md-footer']
+                .map(s => document.querySelector(s))
+                .filter(e => e && getComputedStyle(e).display !== 'none')
+                .map(e => e.className)"""
+        )
+        assert hidden == [], f"{path}: site chrome printed: {hidden}"
+        fictional = page.locator(".site-fictional")
+        if fictional.count():
+            assert fictional.is_visible(), f"{path}: the fictional stamp is not printed"
+        shown = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content a[href^="http"]')]
+                .filter(a => !a.href.startsWith('https://wa.me/') && !a.closest('.site-corrections'))
+                .every(a => getComputedStyle(a, '::after').content.includes(a.getAttribute('href')))"""
+        )
+        assert shown, f"{path}: a link's target is not printed"
