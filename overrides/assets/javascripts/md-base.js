@@ -10,3 +10,7 @@ var __md_scope = new URL("../..", document.currentScript.src),
       t.setItem(a.pathname + "." + e, JSON.stringify(_));
     } catch (e) {}
   };
+
+// Material's bundle swaps these classes; without the bundle (extra.material_bundle off)
+// this does it, so CSS meant for script-enabled pages (the search button) applies.
+document.documentElement.classList.replace("no-js", "js");
