@@ -16,9 +16,20 @@ from .. import urls
 from ..directory import Directory, Entry
 from ..models import Channel, Hotline, Hours, Material, Service
 
-MONTHS = (
-    "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
-).split()
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 DAYS = {"mon": "Senin", "tue": "Selasa", "wed": "Rabu", "thu": "Kamis", "fri": "Jumat"}
 DAYS |= {"sat": "Sabtu", "sun": "Minggu"}
 DAY_ORDER = list(DAYS)

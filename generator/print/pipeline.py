@@ -189,9 +189,7 @@ def _render_all(target: Path, work: list[tuple[Job, dict]], jobs: int | None) ->
         futures = [pool.submit(render_one, target, job, content) for job, content in work]
         errors = [f.exception() for f in futures if f.exception() is not None]
     if errors:
-        raise errors[0] if len(errors) == 1 else type(errors[0])(
-            "\n".join(str(e) for e in errors)
-        )
+        raise errors[0] if len(errors) == 1 else type(errors[0])("\n".join(str(e) for e in errors))
 
 
 def render_one(target: Path, job: Job, content: dict) -> None:

@@ -35,18 +35,24 @@ FONT_FILES = [
 MM_TO_PT = 72 / 25.4
 BLEED_MM = 3
 MARK_ZONE_MM = 9
+SERVICES_PANEL = "dalam kanan (halaman 2, panel kanan)"
 PAGES = {"leaflet_trifold": 2, "flyer_a5": 2, "poster_a3": 1}
 
 # Trim sizes and panel geometry per kind, in mm.
 GEOMETRY = {
     # Roll fold: the tuck-in panel (outside left / inside right) is 3 mm narrower.
     "leaflet_trifold": dict(
-        page_size="A4 landscape", width=297, height=210, wide=100, narrow=97, safe=7,
-        font_size=10.5, qr=30, stamp=40,
+        page_size="A4 landscape",
+        width=297,
+        height=210,
+        wide=100,
+        narrow=97,
+        safe=7,
+        font_size=10,
+        qr=30,
+        stamp=40,
     ),
-    "flyer_a5": dict(
-        page_size="A5", width=148, height=210, safe=8, font_size=9.5, qr=28, stamp=30
-    ),
+    "flyer_a5": dict(page_size="A5", width=148, height=210, safe=7, font_size=9, qr=28, stamp=30),
     "poster_a3": dict(
         page_size="A3", width=297, height=420, head=150, safe=12, font_size=15, qr=50, stamp=60
     ),
@@ -140,7 +146,7 @@ def _cut_points(n: int, count: int, start: int = 0):
             yield [cut, *rest]
 
 
-def render_html(content: dict) -> str:
+def render_html(content: dict, spill: int = 0) -> str:
     geo = dict(GEOMETRY[content["kind"]], mark_zone=MARK_ZONE_MM)
     cobrand = content["cobrand"]
     if cobrand and cobrand["logo"]:
@@ -153,21 +159,36 @@ def render_html(content: dict) -> str:
         fonts_css=fonts_css(),
         qr_svg=qr_svg(content["city_url"]),
         groups=balanced_groups(content["sections"], 3),
+        inside_services=content["services"][: len(content["services"]) - spill],
+        back_services=content["services"][len(content["services"]) - spill :],
+        services_panel=SERVICES_PANEL,
     )
 
 
 def render_pdf(content: dict, where: str) -> bytes:
-    """PDF bytes for one leaflet; `where` names it in errors (material, city)."""
+    """PDF bytes for one leaflet; `where` names it in errors (material, city).
+
+    On a tri-fold, services that do not fit the inside-right panel continue on the
+    back panel: the layout is tried with 0, 1, 2... services moved there.
+    """
     from weasyprint import HTML  # imported late: slow to import, only workers need it
 
+    spills = (
+        range(max(1, len(content["services"]))) if content["kind"] == "leaflet_trifold" else [0]
+    )
     with _source_date_epoch(content["epoch"]):
-        document = HTML(string=render_html(content), base_url=str(TEMPLATES)).render(
-            pdf_variant="pdf/ua-1"
-        )
-        check_overflow(document, content["kind"], where)
-        return document.write_pdf(
-            pdf_variant="pdf/ua-1", finisher=_bleed_box if content["profile"] == "shop" else None
-        )
+        for spill in spills:
+            html = render_html(content, spill)
+            document = HTML(string=html, base_url=str(TEMPLATES)).render(pdf_variant="pdf/ua-1")
+            problems = overflow_problems(document, content["kind"])
+            if not problems:
+                break
+            if {name for name, _page, _over in problems} != {SERVICES_PANEL}:
+                break
+        if problems:
+            raise PanelOverflow(_overflow_message(where, problems))
+        finisher = _bleed_box if content["profile"] == "shop" else None
+        return document.write_pdf(pdf_variant="pdf/ua-1", finisher=finisher)
 
 
 @contextmanager
@@ -197,8 +218,8 @@ def _bleed_box(document, pdf) -> None:
         )
 
 
-def check_overflow(document, content_kind: str, where: str) -> None:
-    """Fail when a panel's content reaches past its content box, or a panel breaks."""
+def overflow_problems(document, content_kind: str) -> list[tuple[str, int, float | None]]:
+    """(panel, page, mm over) for each panel whose content does not fit its box."""
     tolerance = 0.5  # CSS px
     problems = []
     for page_number, page in enumerate(document.pages, start=1):
@@ -214,8 +235,7 @@ def check_overflow(document, content_kind: str, where: str) -> None:
                 problems.append((panel.element.get("data-panel"), page_number, over_mm))
     if len(document.pages) != PAGES[content_kind]:
         problems.append(("(seluruh dokumen)", len(document.pages), 0.0))
-    if problems:
-        raise PanelOverflow(_overflow_message(where, problems))
+    return problems
 
 
 def _panels(box):
@@ -232,8 +252,7 @@ def _panels(box):
 
 def _has_end(panel) -> bool:
     return any(
-        box.element is not None and box.element.get("class") == "panel-end"
-        for box in _walk(panel)
+        box.element is not None and box.element.get("class") == "panel-end" for box in _walk(panel)
     )
 
 
