@@ -185,6 +185,8 @@ def _render_all(target: Path, work: list[tuple[Job, dict]], jobs: int | None) ->
         for job, content in work:
             render_one(target, job, content)
         return
+    import weasyprint  # noqa: F401  (imported once here; forked workers inherit it)
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(render_one, target, job, content) for job, content in work]
         errors = [f.exception() for f in futures if f.exception() is not None]

@@ -54,7 +54,7 @@ GEOMETRY = {
     ),
     "flyer_a5": dict(page_size="A5", width=148, height=210, safe=7, font_size=9, qr=28, stamp=30),
     "poster_a3": dict(
-        page_size="A3", width=297, height=420, head=150, safe=12, font_size=15, qr=50, stamp=60
+        page_size="A3", width=297, height=420, head=150, safe=12, font_size=12.5, qr=45, stamp=60
     ),
 }
 
