@@ -98,11 +98,14 @@ def channel_lines(directory: Directory, channels, timezone: str) -> list[dict]:
 
 def _channel(directory: Directory, c: Channel, timezone: str) -> dict:
     label = c.label or CHANNEL_LABELS[c.type]
+    value = c.value or ""
     if c.hotline:
+        # Reached through a hotline: print that hotline's own number, from its record.
         hotline = directory.hotlines[c.hotline].record
-        value = f"lewat {hotline.name}"
-    else:
-        value = c.value or ""
+        label = c.label or f"Lewat {hotline.name}"
+        numbers = [h.value for h in hotline.channels if h.type == c.type and h.value]
+        numbers = numbers or [h.value for h in hotline.channels if h.type == "phone" and h.value]
+        value = numbers[0] if numbers else hotline.name
     line = {"type": c.type, "label": label, "value": value, "note": c.note or ""}
     line["hours"] = hours_text(c.hours, timezone) if c.hours else ""
     return line
