@@ -22,6 +22,9 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--out", type=Path, default=Path("site"), help="folder keluaran")
     parser.add_argument("--jobs", type=int, help="jumlah proses (bawaan: semua inti)")
+    parser.add_argument(
+        "--cache", type=Path, help="folder cache PDF (mis. .build/leaflets); disalin ke --out"
+    )
     parser.add_argument("--today", help="tanggal acuan YYYY-MM-DD")
 
 
@@ -41,6 +44,7 @@ def run(args) -> int:
         jobs=args.jobs,
         material=args.material,
         city=args.city,
+        cache_dir=args.cache,
     )
     for r in results:
         state = "dibuat" if r["rendered"] else "tidak berubah"

@@ -70,7 +70,10 @@ def plan(
     _refuse_bad_request(directory, material, city, org, print_shop)
     materials = [material] if material else sorted(directory.materials)
     if org:
-        materials = [m for m in materials if directory.materials[m].record.cobranding]
+        refused = [m for m in materials if not directory.materials[m].record.cobranding]
+        if refused:
+            log.info("--org %s: skipped (cobranding not allowed): %s", org, ", ".join(refused))
+        materials = [m for m in materials if m not in refused]
     cities = set(directory.city_codes())
     if org:
         cities &= {c[:5] for c in directory.organisations[org].record.regions}
@@ -146,15 +149,18 @@ def render_leaflets(
     jobs: int | None = None,
     material: str | None = None,
     city: str | None = None,
+    cache_dir: Path | None = None,
 ) -> list[dict]:
     """Write PDFs and PNG previews to `<out_dir>/materi/`; return one dict per output.
 
-    Only outputs whose inputs changed since the last run are rendered. Each dict:
+    Only outputs whose inputs changed since the last run are rendered. With
+    `cache_dir`, PDFs, previews and the manifest live there and are copied to out_dir
+    (so a site build that empties out_dir still skips unchanged leaflets). Each dict:
     title, material, city, city_name, kind, kind_label, pdf, png (paths relative to
     out_dir), page_size, file_size (bytes), org, rendered (bool).
     """
     planned = plan(directory, material=material, city=city, org=org, print_shop=print_shop)
-    target = out_dir / SUBDIR
+    target = (cache_dir or out_dir) / SUBDIR
     contents = {
         job: leaflet_content(directory, job.material, job.city, job.org, job.print_shop)
         for job in planned
@@ -168,7 +174,16 @@ def render_leaflets(
     for job in planned:
         manifest[job.stem] = digests[job]
     _write_manifest(target, manifest)
+    if cache_dir is not None:
+        _copy_out(target, out_dir / SUBDIR, planned)
     return [_describe(out_dir, job, contents[job], job in stale) for job in planned]
+
+
+def _copy_out(source: Path, dest: Path, planned: list[Job]) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    for job in planned:
+        for suffix in (".pdf", ".png"):
+            shutil.copyfile(source / f"{job.stem}{suffix}", dest / f"{job.stem}{suffix}")
 
 
 def _up_to_date(target: Path, job: Job, digest_: str, manifest: dict) -> bool:

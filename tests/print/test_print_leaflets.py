@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -216,3 +217,18 @@ def _printed_service_number(directory, out, results):
             if channel.type == "whatsapp" and channel.value and channel.value in text:
                 return service_id, channel.value
     raise AssertionError("no printed service number in the fictional directory")
+
+
+def test_cache_dir_survives_an_emptied_out_dir(built, tmp_path):
+    directory, _out, _results = built
+    material = sorted(directory.materials)[0]
+    first = render_leaflets(
+        directory, tmp_path / "site", material=material, cache_dir=tmp_path / "c"
+    )
+    assert all(r["rendered"] for r in first)
+    shutil.rmtree(tmp_path / "site")
+    again = render_leaflets(
+        directory, tmp_path / "site", material=material, cache_dir=tmp_path / "c"
+    )
+    assert not any(r["rendered"] for r in again)
+    assert all((tmp_path / "site" / r["pdf"]).exists() for r in again)
