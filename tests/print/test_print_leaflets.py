@@ -232,3 +232,10 @@ def test_cache_dir_survives_an_emptied_out_dir(built, tmp_path):
     )
     assert not any(r["rendered"] for r in again)
     assert all((tmp_path / "site" / r["pdf"]).exists() for r in again)
+
+
+def test_same_inputs_give_byte_identical_pdfs(built, tmp_path):
+    directory, out, results = built
+    r = by_kind(results, "flyer_a5")[0]
+    again = render_leaflets(directory, tmp_path, material=r["material"], city=r["city"], jobs=1)
+    assert (tmp_path / again[0]["pdf"]).read_bytes() == (out / r["pdf"]).read_bytes()
