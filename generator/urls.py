@@ -8,13 +8,15 @@ City pages are named by code and name so the address stays readable and unique:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .regions import RegionInfo
 
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by `-`."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Lowercase ASCII words joined by `-` (same rule as the site's page names)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def city_path(info: RegionInfo) -> str:

@@ -239,3 +239,16 @@ def test_same_inputs_give_byte_identical_pdfs(built, tmp_path):
     r = by_kind(results, "flyer_a5")[0]
     again = render_leaflets(directory, tmp_path, material=r["material"], city=r["city"], jobs=1)
     assert (tmp_path / again[0]["pdf"]).read_bytes() == (out / r["pdf"]).read_bytes()
+
+
+def test_site_stage_entries_for_the_materials_page(built, tmp_path, monkeypatch):
+    import generator.print as print_stage
+
+    directory, _out, results = built
+    monkeypatch.setattr(print_stage, "CACHE_DIR", tmp_path / "cache")
+    entries = print_stage.site_stage(directory, tmp_path / "docs")
+    assert [e["pdf"] for e in entries] == [r["pdf"] for r in results]
+    for e in entries:
+        assert {"title", "city", "kind", "pdf", "png", "page_size", "file_size"} <= set(e)
+        assert (tmp_path / "docs" / e["pdf"]).exists() and (tmp_path / "docs" / e["png"]).exists()
+    assert (tmp_path / "cache" / "materi" / "manifest.json").exists()
