@@ -48,7 +48,7 @@ GEOMETRY = {
         wide=100,
         narrow=97,
         safe=7,
-        font_size=12,
+        font_size=11,
         qr=30,
         stamp=40,
     ),

@@ -21,7 +21,8 @@ MM = 72 / 25.4
 
 
 def text_of(pdf: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    """The PDF's text with runs of whitespace (line breaks) as one space."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
 
 
 def by_kind(results, kind):
@@ -138,7 +139,7 @@ def test_cobranding_only_with_org_and_where_allowed(built, tmp_path):
     made = render_leaflets(directory, tmp_path, org=org_id, material=allowed, city=city)
     assert len(made) == 1
     name = directory.organisations[org_id].record.name
-    assert f"Dibagikan oleh {name}" in " ".join(text_of(tmp_path / made[0]["pdf"]).split())
+    assert f"Dibagikan oleh {name}" in text_of(tmp_path / made[0]["pdf"])
     with pytest.raises(UsageError, match=f"materi '{refused}' tidak boleh"):
         render_leaflets(directory, tmp_path, org=org_id, material=refused)
 

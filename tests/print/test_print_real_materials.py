@@ -20,7 +20,9 @@ def test_real_materials_render_for_every_city(tmp_path):
     assert {"33.75", "74.71"} <= {city for _m, city in pairs}
     assert {"leaflet_trifold", "flyer_a5"} <= {r["kind"] for r in made}
     for r in made:
-        text = " ".join(p.extract_text() for p in PdfReader(tmp_path / r["pdf"]).pages)
+        text = " ".join(
+            " ".join(p.extract_text() for p in PdfReader(tmp_path / r["pdf"]).pages).split()
+        )
         if not directory.settings.public_url:
             assert "CONTOH — alamat situs belum diatur" in text
 
