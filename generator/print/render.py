@@ -35,7 +35,12 @@ FONT_FILES = [
 MM_TO_PT = 72 / 25.4
 BLEED_MM = 3
 MARK_ZONE_MM = 9
-SERVICES_PANEL = "dalam kanan (halaman 2, panel kanan)"
+# The panel listing the city's services; what does not fit there moves to another panel
+# (tri-fold: the back panel; flyer: under the texts on page 1).
+SERVICES_PANEL = {
+    "leaflet_trifold": "dalam kanan (halaman 2, panel kanan)",
+    "flyer_a5": "belakang (halaman 2)",
+}
 PAGES = {"leaflet_trifold": 2, "flyer_a5": 2, "poster_a3": 1}
 
 # Trim sizes and panel geometry per kind, in mm.
@@ -52,7 +57,7 @@ GEOMETRY = {
         qr=30,
         stamp=40,
     ),
-    "flyer_a5": dict(page_size="A5", width=148, height=210, safe=7, font_size=9, qr=28, stamp=30),
+    "flyer_a5": dict(page_size="A5", width=148, height=210, safe=7, font_size=10, qr=28, stamp=30),
     "poster_a3": dict(
         page_size="A3", width=297, height=420, head=150, safe=12, font_size=12.5, qr=45, stamp=60
     ),
@@ -161,21 +166,20 @@ def render_html(content: dict, spill: int = 0) -> str:
         groups=balanced_groups(content["sections"], 3),
         inside_services=content["services"][: len(content["services"]) - spill],
         back_services=content["services"][len(content["services"]) - spill :],
-        services_panel=SERVICES_PANEL,
+        services_panel=SERVICES_PANEL.get(content["kind"], ""),
     )
 
 
 def render_pdf(content: dict, where: str) -> bytes:
     """PDF bytes for one leaflet; `where` names it in errors (material, city).
 
-    On a tri-fold, services that do not fit the inside-right panel continue on the
-    back panel: the layout is tried with 0, 1, 2... services moved there.
+    Services that do not fit their panel continue on another one (SERVICES_PANEL):
+    the layout is tried with 0, 1, 2... of the last services moved there.
     """
     from weasyprint import HTML  # imported late: slow to import, only workers need it
 
-    spills = (
-        range(max(1, len(content["services"]))) if content["kind"] == "leaflet_trifold" else [0]
-    )
+    panel = SERVICES_PANEL.get(content["kind"])
+    spills = range(max(1, len(content["services"]))) if panel else [0]
     with _source_date_epoch(content["epoch"]):
         for spill in spills:
             html = render_html(content, spill)
@@ -183,7 +187,7 @@ def render_pdf(content: dict, where: str) -> bytes:
             problems = overflow_problems(document, content["kind"])
             if not problems:
                 break
-            if {name for name, _page, _over in problems} != {SERVICES_PANEL}:
+            if {name for name, _page, _over in problems} != {panel}:
                 break
         if problems:
             raise PanelOverflow(_overflow_message(where, problems))
