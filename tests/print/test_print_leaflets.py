@@ -253,3 +253,9 @@ def test_site_stage_entries_for_the_materials_page(built, tmp_path, monkeypatch)
         assert {"title", "city", "kind", "pdf", "png", "page_size", "file_size"} <= set(e)
         assert (tmp_path / "docs" / e["pdf"]).exists() and (tmp_path / "docs" / e["png"]).exists()
     assert (tmp_path / "cache" / "materi" / "manifest.json").exists()
+
+
+def test_qr_path_is_the_site_city_page():
+    site_urls = pytest.importorskip("generator.site.urls")
+    for code in ("33.75", "74.71", "33.71", "73.08"):
+        assert urls.city_path(regions.lookup(code)) == site_urls.city_url(code)
