@@ -259,3 +259,19 @@ def test_qr_path_is_the_site_city_page():
     site_urls = pytest.importorskip("generator.site.urls")
     for code in ("33.75", "74.71", "33.71", "73.08"):
         assert urls.city_path(regions.lookup(code)) == site_urls.city_url(code)
+
+
+def test_cobranding_logo_is_embedded(tmp_path):
+    root = copy_fictional(tmp_path, PUBLIC_URL)
+    directory = load(root)
+    material = next(m for m, e in sorted(directory.materials.items()) if e.record.cobranding)
+    city = directory.materials[material].record.regions[0]
+    org_id = next(o for o, e in sorted(directory.organisations.items()) if city in e.record.regions)
+    (root / "assets").mkdir(exist_ok=True)
+    Image.new("RGB", (120, 60), (61, 15, 82)).save(root / "assets" / "logo-contoh.png")
+    path = root / "organisations" / f"{org_id}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "logo: logo-contoh.png\n", "utf-8")
+    made = render_leaflets(load(root), tmp_path / "out", org=org_id, material=material, city=city)
+    page = PdfReader(tmp_path / "out" / made[0]["pdf"]).pages[0]
+    images = [x for x in page["/Resources"]["/XObject"].values() if x["/Subtype"] == "/Image"]
+    assert images
