@@ -22,6 +22,7 @@ from ..directory import Directory
 from ..errors import UsageError
 from . import render
 from .content import leaflet_content
+from .render import LeafletError
 
 log = logging.getLogger(__name__)
 
@@ -170,10 +171,14 @@ def render_leaflets(
     stale = [job for job in planned if not _up_to_date(target, job, digests[job], manifest)]
     log.info("leaflets: %d of %d to render", len(stale), len(planned))
     target.mkdir(parents=True, exist_ok=True)
-    _render_all(target, [(job, contents[job]) for job in stale], jobs)
+    failed = _render_all(target, [(job, contents[job]) for job in stale], jobs)
     for job in planned:
-        manifest[job.stem] = digests[job]
+        if job not in failed:
+            manifest[job.stem] = digests[job]
     _write_manifest(target, manifest)
+    if failed:
+        errors = list(failed.values())
+        raise type(errors[0])("\n".join(str(e) for e in errors)) if len(errors) > 1 else errors[0]
     if cache_dir is not None:
         _copy_out(target, out_dir / SUBDIR, planned)
     return [_describe(out_dir, job, contents[job], job in stale) for job in planned]
@@ -194,19 +199,30 @@ def _up_to_date(target: Path, job: Job, digest_: str, manifest: dict) -> bool:
     )
 
 
-def _render_all(target: Path, work: list[tuple[Job, dict]], jobs: int | None) -> None:
+def _render_all(
+    target: Path, work: list[tuple[Job, dict]], jobs: int | None
+) -> dict[Job, LeafletError]:
+    """Render every job (all cores); return the jobs that failed with their errors."""
     workers = min(jobs or os.cpu_count() or 1, len(work))
+    failed: dict[Job, LeafletError] = {}
     if workers <= 1:
         for job, content in work:
-            render_one(target, job, content)
-        return
+            try:
+                render_one(target, job, content)
+            except LeafletError as exc:
+                failed[job] = exc
+        return failed
     import weasyprint  # noqa: F401  (imported once here; forked workers inherit it)
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(render_one, target, job, content) for job, content in work]
-        errors = [f.exception() for f in futures if f.exception() is not None]
-    if errors:
-        raise errors[0] if len(errors) == 1 else type(errors[0])("\n".join(str(e) for e in errors))
+        futures = {job: pool.submit(render_one, target, job, content) for job, content in work}
+        for job, future in futures.items():
+            exc = future.exception()
+            if isinstance(exc, LeafletError):
+                failed[job] = exc
+            elif exc is not None:
+                raise exc
+    return failed
 
 
 def render_one(target: Path, job: Job, content: dict) -> None:

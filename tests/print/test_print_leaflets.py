@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -178,10 +180,17 @@ def test_overflow_names_material_city_and_panel(tmp_path):
     )
     path.write_text(text, encoding="utf-8")
     directory = load(root)
-    city = directory.materials[path.stem].record.regions[0]
-    name = regions.lookup(city).name
-    with pytest.raises(PanelOverflow, match=rf"materi '{path.stem}' untuk {name} .*panel '"):
-        render_leaflets(directory, tmp_path / "out", material=path.stem, city=city)
+    cities = directory.materials[path.stem].record.regions
+    with pytest.raises(PanelOverflow) as caught:
+        render_leaflets(directory, tmp_path / "out")
+    # Every failing output is named (material, city, panel); the others were made.
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(cities)
+    for line, city in zip(lines, cities, strict=True):
+        name = regions.lookup(city).name
+        assert re.match(rf"materi '{path.stem}' untuk {name} \({city}\): .*panel '", line)
+    manifest = json.loads((tmp_path / "out" / "materi" / "manifest.json").read_text())
+    assert manifest and not any(stem.startswith(path.stem) for stem in manifest)
 
 
 def test_second_run_renders_nothing_and_a_changed_number_rerenders_its_pdfs(tmp_path):
