@@ -236,16 +236,25 @@ def render_one(target: Path, job: Job, content: dict) -> None:
 
 
 def preview(pdf_path: Path, png_path: Path) -> None:
-    """PNG of the first page (pdftoppm from poppler-utils)."""
+    """PNG of the first page (pdftoppm), reduced to 32 colours: the site stays light."""
+    from PIL import Image
+
     exe = shutil.which("pdftoppm")
     if exe is None:
-        raise UsageError("pdftoppm tidak ditemukan. Saran: `make setup` memasang poppler-utils.")
-    stem = png_path.with_suffix("")
+        raise LeafletError("pdftoppm tidak ditemukan. Saran: `make setup` memasang poppler-utils.")
+    raw = png_path.with_name(png_path.stem + "-raw")  # pdftoppm adds ".png"
     subprocess.run(
-        [exe, "-png", "-r", str(PREVIEW_DPI), "-f", "1", "-l", "1", "-singlefile", pdf_path, stem],
+        [exe, "-png", "-r", str(PREVIEW_DPI), "-f", "1", "-l", "1", "-singlefile", pdf_path, raw],
         check=True,
         capture_output=True,
     )
+    raw_png = raw.with_name(raw.name + ".png")
+    with Image.open(raw_png) as image:
+        small = image.convert("RGB").quantize(
+            colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    raw_png.unlink()
+    small.save(png_path, "PNG", optimize=True)
 
 
 def _read_manifest(target: Path) -> dict:
