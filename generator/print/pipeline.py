@@ -124,7 +124,9 @@ def digest(content: dict) -> str:
     """Hash of everything that decides the PDF's bytes."""
     h = hashlib.sha256()
     h.update(json.dumps(content, sort_keys=True, ensure_ascii=False).encode())
-    for path in sorted(render.TEMPLATES.iterdir()):
+    # Templates and this package's code (geometry, fonts, layout rules) shape the bytes too.
+    code = Path(__file__).parent
+    for path in sorted([*render.TEMPLATES.iterdir(), *code.glob("*.py")]):
         h.update(path.name.encode() + path.read_bytes())
     for path in render.font_paths():
         h.update(path.name.encode() + str(path.stat().st_size).encode())
