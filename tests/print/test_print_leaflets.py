@@ -284,3 +284,26 @@ def test_cobranding_logo_is_embedded(tmp_path):
     page = PdfReader(tmp_path / "out" / made[0]["pdf"]).pages[0]
     images = [x for x in page["/Resources"]["/XObject"].values() if x["/Subtype"] == "/Image"]
     assert images
+
+
+def _region_text(pdf: Path, page: int, left_mm: float, width_mm: float) -> str:
+    """Text inside a vertical strip of a page (pdftotext crops in points at 72 dpi)."""
+    args = ["pdftotext", "-f", str(page), "-l", str(page), "-r", "72"]
+    box = ["-x", str(round(left_mm * MM)), "-y", "0", "-W", str(round(width_mm * MM)), "-H", "600"]
+    done = subprocess.run([*args, *box, pdf, "-"], capture_output=True, text=True, check=True)
+    return " ".join(done.stdout.split())
+
+
+def test_trifold_panels_in_roll_fold_order(built):
+    directory, out, results = built
+    r = by_kind(results, "leaflet_trifold")[0]
+    pdf = out / r["pdf"]
+    material = directory.materials[r["material"]].record
+    # Outside: tuck-in flap (97 mm) | back | front cover; the flap is 3 mm narrower.
+    assert material.sections[0].heading in _region_text(pdf, 1, 0, 97)
+    assert "Informasi lengkap" in _region_text(pdf, 1, 97, 100)
+    assert material.title.split()[0] in _region_text(pdf, 1, 197, 100)
+    assert "Informasi lengkap" not in _region_text(pdf, 1, 197, 100)
+    # Inside: three panels, the city's services on the right (the tuck-in's back).
+    assert f"Layanan di {r['city_name']}" in _region_text(pdf, 2, 200, 97)
+    assert material.sections[0].heading not in _region_text(pdf, 2, 0, 297)
