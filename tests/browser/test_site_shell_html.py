@@ -59,3 +59,9 @@ def test_quick_exit_on_every_page(pages):
         assert b"data-quick-exit" in html, name
         assert re.search(rb'<a class="quick-exit"[^>]*rel="noreferrer', html), name
         assert b"assets/javascripts/quick-exit.js" in html, name
+
+
+def test_banner_only_on_fictional_sites(pages):
+    for name, html in pages.items():
+        if b"site-fictional" not in html:
+            assert b'class="md-banner"' not in html, f"{name}: empty banner on a real site"
