@@ -310,9 +310,7 @@ def hotline_page(r: Renderer, hid: str) -> Page:
         e=e,
         rec=rec,
         actions=fmt.actions_for(rec.channels, d.short_codes, {}),
-        hours=fmt.hours_lines(rec.hours, region)
-        if rec.coverage.level != "national"
-        else national_hours(rec.hours),
+        hours=hotline_hours(rec),
         hours_json=fmt.hours_json(rec.hours, region),
         fee=fee,
         fee_note=fee_note,
@@ -330,10 +328,17 @@ def hotline_numbers(actions: list[fmt.Action]) -> list[str]:
     return [f"{'/'.join(k)} {value}" for value, k in kinds.items()]
 
 
-def short_hours(hours) -> str:
-    if fmt.is_always(hours):
+def short_hours(hotline) -> str:
+    """One line of a hotline's hours for paper, in its region's time zone."""
+    if fmt.is_always(hotline.hours):
         return "24 jam"
-    return "; ".join(national_hours(hours)) or "–"
+    return "; ".join(hotline_hours(hotline)) or "–"
+
+
+def hotline_hours(hotline) -> list[str]:
+    if hotline.coverage.level == "national" or not hotline.coverage.regions:
+        return national_hours(hotline.hours)
+    return fmt.hours_lines(hotline.hours, hotline.coverage.regions[0])
 
 
 def national_hours(hours) -> list[str]:
