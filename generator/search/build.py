@@ -1,0 +1,151 @@
+"""Write the search into a docs tree: shards, national index, browser bundle, page.
+
+Stages: gather (documents per city and nationally) -> index (lunr.py) -> write.
+Output under `<docs>/assets/search/` and the page `<docs>/search/index.md`:
+
+- `shards/<city code>.json`: one self-contained index + result store per kabupaten/kota
+  (all 514), holding the national hotlines and the province services covering it,
+  because scores of separately built lunr indexes cannot be merged (issue 4);
+- `national.json`: a compact index of every record (names, organisations, kinds of
+  help and places only);
+- `cities.json`: city codes and names for the city chooser (fetched when opened);
+- `search.js`: lunr.js 2.3.9 from node_modules + the Indonesian pipeline + the UI,
+  with the lexicon, synonyms and labels inlined; `loader.js` (on every page, tiny)
+  fetches it when the search box is first used; `search.css`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from pathlib import Path
+
+from .. import regions
+from ..directory import Directory
+from ..errors import GeneratorError
+from . import documents, index, page
+from .documents import SearchDoc
+from .query import synonym_stems
+from .text import lexicon
+
+log = logging.getLogger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+REPO = Path(__file__).resolve().parents[2]
+LUNR_JS = REPO / "node_modules" / "lunr" / "lunr.min.js"
+OUT = "assets/search"
+BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
+FORMAT_VERSION = 1
+
+
+class SearchBuildError(GeneratorError):
+    """The search could not be built (e.g. lunr.js is not installed)."""
+
+
+def build_search(directory: Directory, docs_dir: Path) -> dict:
+    """Write all search files into `docs_dir`; return sizes for the build log."""
+    docs_dir = Path(docs_dir)
+    config = browser_config(directory)
+    labels = config_labels(directory)
+    out = docs_dir / OUT
+    stats = {"shards": 0, "shard_bytes_max": 0, "shard_gzip_max": 0}
+    for city in regions.cities():
+        docs = documents.city_docs(directory, city.code)
+        data = shard_json(docs, index.CITY_FIELDS, labels, config)
+        _write(out / "shards" / f"{city.code}.json", data)
+        stats["shards"] += 1
+        stats["shard_bytes_max"] = max(stats["shard_bytes_max"], len(data))
+        stats["shard_gzip_max"] = max(stats["shard_gzip_max"], gzip_size(data))
+    national = shard_json(documents.national_docs(directory), index.NATIONAL_FIELDS, labels, config)
+    _write(out / "national.json", national)
+    _write(out / "cities.json", cities_json())
+    bundle = bundle_js(config)
+    _write(out / "search.js", bundle)
+    _write(out / "loader.js", (ASSETS / "loader.js").read_bytes())
+    _write(out / "search.css", (ASSETS / "search.css").read_bytes())
+    _write(docs_dir / "search" / "index.md", page.search_page().encode("utf-8"))
+    stats.update(national_gzip=gzip_size(national), bundle_gzip=gzip_size(bundle))
+    log.info("search: %s", stats)
+    return stats
+
+
+def config_labels(d: Directory) -> dict[str, str]:
+    labels = {cid: term.label for cid, term in d.categories.items()}
+    labels.update({aid: term.label for aid, term in d.audiences.items()})
+    return labels
+
+
+def browser_config(d: Directory) -> dict:
+    """What the browser needs besides the shards; inlined into search.js."""
+    lex = lexicon()
+    groups = [g.terms for g in d.synonyms]
+    return {
+        "version": FORMAT_VERSION,
+        "lexicon": lex.to_json(),
+        "synonyms": synonym_stems(groups, lex),
+        "categories": [[cid, t.label] for cid, t in sorted(d.categories.items())],
+        "audiences": [[aid, t.label] for aid, t in sorted(d.audiences.items())],
+    }
+
+
+def store_row(doc: SearchDoc, config: dict) -> list:
+    """Compact result row: [id, kind, name, organisation, place, categories (positions),
+    audiences (positions), flags, numbers to call, WhatsApp numbers]."""
+    cats = [c for c, _ in config["categories"]]
+    auds = [a for a, _ in config["audiences"]]
+    return [
+        doc.id,
+        1 if doc.kind == "hotline" else 0,
+        doc.name,
+        doc.organisation,
+        doc.place,
+        [cats.index(c) for c in doc.categories if c in cats],
+        [auds.index(a) for a in doc.audiences if a in auds],
+        doc.flags,
+        doc.calls,
+        doc.whatsapp,
+    ]
+
+
+def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: dict) -> bytes:
+    idx = index.build_index(docs, fields, labels)
+    data = {
+        "v": FORMAT_VERSION,
+        "index": index.compact(idx.serialize(), len(docs)),
+        "store": [store_row(d, config) for d in docs],
+    }
+    return _dumps(data)
+
+
+def cities_json() -> bytes:
+    return _dumps([[c.code, c.name, regions.lookup(c.province).name] for c in regions.cities()])
+
+
+def bundle_js(config: dict) -> bytes:
+    if not LUNR_JS.is_file():
+        raise SearchBuildError(
+            f"{LUNR_JS} not found: lunr.js is installed from npm (Hint: run `make setup` or `npm ci`)."
+        )
+    parts = [LUNR_JS.read_text(encoding="utf-8")]
+    parts.append("var IdSearchConfig=" + _dumps(config).decode("utf-8") + ";")
+    parts += [(ASSETS / name).read_text(encoding="utf-8") for name in BUNDLE_PARTS]
+    return "\n".join(parts).encode("utf-8")
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _dumps(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write only when the content changed (keeps `mkdocs serve` from looping)."""
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

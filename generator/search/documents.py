@@ -1,0 +1,165 @@
+"""What the search indexes and what a result shows, from the resolved Directory.
+
+A `SearchDoc` holds the indexed text (already normalised words per field) and the
+compact result row the browser shows without fetching the record's page. Shelter
+addresses never reach search: no address or location field is read here at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+from .. import regions
+from ..directory import Directory, Entry
+from ..models import Channel, Hotline, Service
+
+# How many words of a description are indexed: descriptions dominate shard size
+# (issue 4: 300 records with 40-word descriptions gave 81 KB gzip, 25 KB without).
+DESCRIPTION_WORDS = 12
+MAX_CALLS = 2
+FLAG_24H = 1
+FLAG_FREE = 2
+
+
+@dataclass
+class SearchDoc:
+    """One searchable record: indexed text by field and the result row."""
+
+    id: str
+    kind: str  # "service" or "hotline"
+    name: str
+    organisation: str
+    place: str
+    categories: list[str]
+    audiences: list[str]
+    flags: int
+    calls: list[str] = field(default_factory=list)  # displayed numbers, tel: from digits
+    whatsapp: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
+    s = entry.record
+    org = d.organisations.get(s.organisation)
+    calls, whatsapp = contact_targets(d, s.channels)
+    flags = (FLAG_24H if _always(s.hours) else 0) | (FLAG_FREE if _free(s.fees) else 0)
+    return SearchDoc(
+        id=entry.id,
+        kind="service",
+        name=s.name,
+        organisation=_org_label(org.record) if org else "",
+        place=_place(s.service_area),
+        categories=list(s.categories),
+        audiences=list(s.audiences),
+        flags=flags,
+        calls=calls,
+        whatsapp=whatsapp,
+        keywords=list(s.keywords),
+        description=_first_words(s.description, DESCRIPTION_WORDS),
+    )
+
+
+def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
+    h = entry.record
+    org = d.organisations.get(h.operator) if h.operator else None
+    calls, whatsapp = contact_targets(d, h.channels)
+    flags = (FLAG_24H if _always(h.hours) else 0) | (FLAG_FREE if _free(h.fees) else 0)
+    place = "Nasional" if h.coverage.level == "national" else _place(h.coverage.regions)
+    return SearchDoc(
+        id=entry.id,
+        kind="hotline",
+        name=h.name,
+        organisation=_org_label(org.record) if org else "",
+        place=place,
+        categories=list(h.categories),
+        audiences=list(h.audiences),
+        flags=flags,
+        calls=calls,
+        whatsapp=whatsapp,
+        keywords=list(h.keywords),
+        description=_first_words(h.purpose, DESCRIPTION_WORDS),
+    )
+
+
+def city_docs(d: Directory, city: str) -> list[SearchDoc]:
+    """Everything a person in `city` can use: hotlines first, then services."""
+    docs = [hotline_doc(d, e) for e in d.hotlines_for_city(city)]
+    docs += [service_doc(d, e) for e in d.services_covering_city(city) if _listed(e)]
+    return docs
+
+
+def national_docs(d: Directory) -> list[SearchDoc]:
+    hotlines = sorted(d.hotlines.values(), key=lambda e: (e.record.order, e.id))
+    services = sorted(d.services.values(), key=lambda e: e.id)
+    return [hotline_doc(d, e) for e in hotlines] + [
+        service_doc(d, e) for e in services if _listed(e)
+    ]
+
+
+def _listed(entry: Entry[Service]) -> bool:
+    return entry.record.status != "closed"
+
+
+def contact_targets(d: Directory, channels) -> tuple[list[str], list[str]]:
+    """Numbers to call and WhatsApp numbers, as displayed (tel:/wa.me come from the digits)."""
+    calls: list[str] = []
+    whatsapp: list[str] = []
+    if not isinstance(channels, list):
+        return calls, whatsapp
+    for ch in channels:
+        for kind, number in _numbers(d, ch):
+            target = calls if kind == "phone" else whatsapp
+            if number not in target:
+                target.append(number)
+    return calls[:MAX_CALLS], whatsapp[:1]
+
+
+def _numbers(d: Directory, ch: Channel, depth: int = 0) -> list[tuple[str, str]]:
+    if ch.hotline and depth == 0:
+        ref = d.hotlines.get(ch.hotline)
+        found = [] if ref is None else ref.record.channels
+        return [n for c in found for n in _numbers(d, c, 1) if n[0] == "phone"][:1]
+    if ch.type not in ("phone", "whatsapp") or not ch.value:
+        return []
+    return [(ch.type, display_number(ch.value))]
+
+
+def display_number(value: str) -> str:
+    """National form people dial in Indonesia ("0285 123456"); short codes as they are."""
+    digits = re.sub(r"[^\d+]", "", value)
+    if len(digits.lstrip("+")) <= 5:
+        return digits.lstrip("+")
+    try:
+        parsed = phonenumbers.parse(digits, "ID")
+    except phonenumbers.NumberParseException:
+        return digits
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _org_label(org) -> str:
+    return f"{org.name} ({org.short_name})" if org.short_name else org.name
+
+
+def _place(codes: list[str]) -> str:
+    names = []
+    for code in codes:
+        info = regions.lookup(code[:5] if len(code) > 5 else code)
+        if info and info.name not in names:
+            names.append(info.name.title() if info.name.isupper() else info.name)
+    return ", ".join(names[:3])
+
+
+def _always(hours) -> bool:
+    return getattr(hours, "always", False) is True
+
+
+def _free(fees) -> bool:
+    return getattr(fees, "kind", None) == "free"
+
+
+def _first_words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])
