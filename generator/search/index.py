@@ -115,7 +115,11 @@ def compact(serialised: dict, doc_count: int) -> dict:
     inverted = serialised["invertedIndex"]  # sorted by term
     renumber = {posting["_index"]: i for i, (_term, posting) in enumerate(inverted)}
     postings = [
-        [[f, *sorted(int(ref) for ref in posting[name])] for f, name in enumerate(fields) if posting[name]]
+        [
+            [f, *sorted(int(ref) for ref in posting[name])]
+            for f, name in enumerate(fields)
+            if posting[name]
+        ]
         for _term, posting in inverted
     ]
     vectors: dict[str, list] = {name: [[] for _ in range(doc_count)] for name in fields}

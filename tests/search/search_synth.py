@@ -36,14 +36,77 @@ CATS = [
     ("penjangkauan", "Penjangkauan korban"),
 ]
 AUDS = [("perempuan", "Perempuan"), ("anak", "Anak"), ("disabilitas", "Penyandang disabilitas")]
-WORDS = (
-    "layanan pengaduan kekerasan terhadap perempuan dan anak pendampingan korban konseling "
-    "psikolog hukum visum rumah sakit rujukan polisi unit ppa bantuan gratis setiap hari kerja "
-    "datang langsung menelepon nomor kantor kelurahan kecamatan kota kabupaten petugas membantu "
-    "melaporkan kasus pelecehan seksual perundungan sekolah keluarga rumah tangga penelantaran"
-).split()
-ORG_KINDS = ["Puskesmas", "LBH", "Yayasan", "Women Crisis Center", "Polsek", "Klinik", "Lembaga", "Pusat"]
-PLACES = "Melati Mawar Kenanga Sejahtera Harapan Bunda Mandiri Sentosa Pelita Cahaya Nusa Bakti".split()
+WORDS = [
+    "layanan",
+    "pengaduan",
+    "kekerasan",
+    "terhadap",
+    "perempuan",
+    "dan",
+    "anak",
+    "pendampingan",
+    "korban",
+    "konseling",
+    "psikolog",
+    "hukum",
+    "visum",
+    "rumah",
+    "sakit",
+    "rujukan",
+    "polisi",
+    "unit",
+    "ppa",
+    "bantuan",
+    "gratis",
+    "setiap",
+    "hari",
+    "kerja",
+    "datang",
+    "langsung",
+    "menelepon",
+    "nomor",
+    "kantor",
+    "kelurahan",
+    "kecamatan",
+    "kota",
+    "kabupaten",
+    "petugas",
+    "membantu",
+    "melaporkan",
+    "kasus",
+    "pelecehan",
+    "seksual",
+    "perundungan",
+    "sekolah",
+    "keluarga",
+    "rumah",
+    "tangga",
+    "penelantaran",
+]
+ORG_KINDS = [
+    "Puskesmas",
+    "LBH",
+    "Yayasan",
+    "Women Crisis Center",
+    "Polsek",
+    "Klinik",
+    "Lembaga",
+    "Pusat",
+]
+PLACES = [
+    "Melati",
+    "Mawar",
+    "Kenanga",
+    "Sejahtera",
+    "Harapan",
+    "Bunda",
+    "Mandiri",
+    "Sentosa",
+    "Pelita",
+    "Cahaya",
+    "Nusa",
+    "Bakti",
+]
 
 
 def synth_directory(city: str = "33.75", services: int = 300, seed: int = 1) -> Directory:
