@@ -110,7 +110,7 @@
     var sel = el("select", { "data-facet": name });
     options.forEach(function (o) { sel.appendChild(el("option", { value: o[0] }, o[1])); });
     wrap.appendChild(sel);
-    this.facets.appendChild(wrap);
+    (this.moreFacets || this.facets).appendChild(wrap);
     return sel;
   };
 
@@ -119,7 +119,7 @@
     var box = el("input", { type: "checkbox", "data-facet": name });
     wrap.appendChild(box);
     wrap.appendChild(el("span", {}, label));
-    this.facets.appendChild(wrap);
+    this.moreFacets.appendChild(wrap);
     return box;
   };
 
@@ -132,6 +132,12 @@
     if (pageCity) scopes.push([pageCity, pageCityName || pageCity]);
     scopes.push([NATIONAL, "Seluruh Indonesia"], [OTHER, "Pilih kota lain…"]);
     this.scope = this.select("Wilayah", "scope", scopes);
+    // The other facets fold away so results stay in view on a small screen.
+    var details = el("details", { "class": "ids-more-facets" });
+    details.appendChild(el("summary", {}, "Saring: jenis bantuan, untuk siapa, 24 jam, gratis"));
+    this.moreFacets = el("div", { "class": "ids-facets" });
+    details.appendChild(this.moreFacets);
+    this.facets.appendChild(details);
     this.cat = this.select("Jenis bantuan", "category", [["", "Semua jenis bantuan"]].concat(
       C.categories.map(function (c, i) { return [String(i), c[1]]; })));
     this.aud = this.select("Untuk", "audience", [["", "Semua"]].concat(
