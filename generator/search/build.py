@@ -37,6 +37,7 @@ LUNR_JS = REPO / "node_modules" / "lunr" / "lunr.min.js"
 OUT = "assets/search"
 BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
 FORMAT_VERSION = 1
+KIND_CODES = {"service": 0, "hotline": 1, "city": 2}
 
 
 class SearchBuildError(GeneratorError):
@@ -96,16 +97,16 @@ def store_row(doc: SearchDoc, config: dict) -> list:
     auds = [a for a, _ in config["audiences"]]
     return [
         doc.id,
-        1 if doc.kind == "hotline" else 0,
+        KIND_CODES[doc.kind],
         doc.name,
-        doc.organisation,
+        doc.organisation if doc.kind != "city" else "",
         doc.place,
         [cats.index(c) for c in doc.categories if c in cats],
         [auds.index(a) for a in doc.audiences if a in auds],
         doc.flags,
         doc.calls,
         doc.whatsapp,
-    ]
+    ] + ([int(doc.description)] if doc.kind == "city" else [])
 
 
 def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: dict) -> bytes:

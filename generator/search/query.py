@@ -89,3 +89,31 @@ def run(index: lunr.index.Index, clauses: list[Clause]) -> list[tuple[str, float
             edit_distance=c.get("editDistance", 0),
         )
     return [(r["ref"], r["score"]) for r in index.query(query)]
+
+
+KIND_SERVICE, KIND_HOTLINE, KIND_CITY = 0, 1, 2
+CITY_RESULTS = 10
+
+
+def national_rows(national_rows: list[list], city_search) -> list[list]:
+    """Combine a national query's rows (mirror of `combineNational()` in text-id.js).
+
+    Hotlines stay where they rank. The best-ranked city summary is replaced by that
+    city's own results (`city_search(code)` -> store rows, best first; at most
+    CITY_RESULTS), each record once; other cities stay as city rows (offered as
+    "search in this city").
+    """
+    out: list[list] = []
+    seen: set[str] = set()
+    best_done = False
+    for row in national_rows:
+        if row[1] == KIND_CITY and not best_done:
+            best_done = True
+            for found in city_search(row[0])[:CITY_RESULTS]:
+                if found[0] not in seen:
+                    seen.add(found[0])
+                    out.append(found)
+        elif row[0] not in seen:
+            seen.add(row[0])
+            out.append(row)
+    return out

@@ -152,3 +152,24 @@ def test_facets_filter_results(browser, server):
     assert "rumah-aman-contoh-magelang" in ids
     assert "pengaduan-uptd-ppa-contoh-magelang" not in ids
     page.close()
+
+
+@pytest.mark.browser
+def test_national_query_on_search_page(browser, server):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "search/")
+    field = page.locator("#ids-page-query")
+    field.wait_for(timeout=10000)
+    field.type("mediasi bone", delay=20)
+    page.wait_for_function(
+        """id => [...document.querySelectorAll('.ids-page__output .ids-result')]
+               .slice(0, 3).some(e => e.dataset.recordId === id)""",
+        arg="mediasi-uptd-ppa-contoh-bone",
+        timeout=10000,
+    )
+    assert any(u.endswith("assets/search/national.json") for u in requests)
+    assert any(u.endswith("assets/search/shards/73.08.json") for u in requests)
+    assert page.url == server + "search/"
+    page.close()

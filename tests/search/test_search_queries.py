@@ -26,13 +26,19 @@ def searcher(fictional_search, fictional_directory):
     synonyms = browser_config(fictional_directory)["synonyms"]
     loaded: dict[str, tuple] = {}
 
-    def search(text: str, scope: str) -> list[str]:
+    def rows(text: str, scope: str) -> list[list]:
         if scope not in loaded:
             shard = read_shard(docs, scope)
             loaded[scope] = (index.load(shard["index"]), shard["store"])
         idx, store = loaded[scope]
         clauses = query.plan(text, lexicon(), synonyms)
-        return [store[int(ref)][0] for ref, _score in query.run(idx, clauses)]
+        return [store[int(ref)] for ref, _score in query.run(idx, clauses)]
+
+    def search(text: str, scope: str) -> list[str]:
+        found = rows(text, scope)
+        if scope == "nasional":
+            found = query.national_rows(found, lambda city: rows(text, city))
+        return [row[0] for row in found]
 
     return search
 

@@ -29,6 +29,20 @@ ROOTS = [
     "nikah", "cerai", "ancam", "paksa", "jangkau", "rujuk", "tulis", "kirim", "obat",
     "tangkap", "jaga", "tanya", "lecehkan", "sandang", "empu", "rundung", "telantar",
 ]  # fmt: skip
+
+
+def _row(rid: str, kind: int) -> list:
+    return [rid, kind, rid.upper(), "", "", [], [], 0, [], []]
+
+
+NATIONAL_CASES = [
+    {"rows": [], "cityRows": []},
+    {
+        "rows": [_row("sapa-129", 1), _row("73.08", 2), _row("33.71", 2)],
+        "cityRows": [_row("x", 0), _row("sapa-129", 1)] + [_row(f"s{i}", 0) for i in range(12)],
+    },
+    {"rows": [_row("33.71", 2), _row("sapa-129", 1)], "cityRows": [_row("sapa-129", 1)]},
+]
 TEXTS = [
     "Anak-anak",
     "KDRT!",
@@ -91,6 +105,7 @@ def test_stems_tokens_and_plans_match(node_run, fictional_directory):
             "words": words,
             "texts": TEXTS,
             "queries": queries,
+            "national": NATIONAL_CASES,
         }
     )
     assert len(words) > 20000
@@ -102,6 +117,10 @@ def test_stems_tokens_and_plans_match(node_run, fictional_directory):
     assert mismatched == []
     assert out["tokens"] == [tokenise(t) for t in TEXTS]
     assert out["plans"] == [query.plan(q, lex, synonyms) for q in queries]
+    expected = [
+        query.national_rows(c["rows"], lambda _code, c=c: c["cityRows"]) for c in NATIONAL_CASES
+    ]
+    assert out["combined"] == expected
 
 
 @pytest.mark.parametrize(

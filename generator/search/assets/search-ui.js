@@ -187,10 +187,29 @@
   Host.prototype.keep = function (row) {
     var cat = this.cat.value, aud = this.aud.value;
     if (cat !== "" && row[5].indexOf(+cat) < 0) return false;
+    if (row[1] === 2) return true;
     if (aud !== "" && row[6].indexOf(+aud) < 0) return false;
     if (this.h24.checked && !(row[7] & 1)) return false;
     if (this.free.checked && !(row[7] & 2)) return false;
     return true;
+  };
+
+  function ranked(s, clauses) {
+    return S.runPlan(lunr, s.index, clauses).map(function (r) { return s.store[+r.ref]; });
+  }
+
+  // National scope: the compact national index finds hotlines and the best city; the
+  // query then runs in that city's shard (issue 4: never download every record).
+  Host.prototype.rows = function (clauses) {
+    var scope = this.current;
+    return shard(scope).then(function (s) {
+      if (scope !== NATIONAL) return clauses.length ? ranked(s, clauses) : s.store.slice();
+      if (!clauses.length) return s.store.filter(function (row) { return row[1] === 1; });
+      var rows = ranked(s, clauses);
+      var city = S.bestCity(rows);
+      if (!city) return rows;
+      return shard(city).then(function (c) { return S.combineNational(rows, ranked(c, clauses)); });
+    });
   };
 
   Host.prototype.search = function () {
@@ -198,11 +217,8 @@
     var token = ++this.token;
     var clauses = S.planQuery(this.input.value, C.synonyms);
     var started = performance.now();
-    shard(this.current).then(function (s) {
+    this.rows(clauses).then(function (rows) {
       if (token !== self.token) return;
-      var rows = clauses.length
-        ? S.runPlan(lunr, s.index, clauses).map(function (r) { return s.store[+r.ref]; })
-        : s.store.slice();
       rows = rows.filter(function (row) { return self.keep(row); });
       self.render(rows, clauses.length > 0);
       root.setAttribute("data-ids-ms", String(Math.round(performance.now() - started)));
@@ -212,10 +228,34 @@
     });
   };
 
+  // Another city that matches a national query: one tap searches there.
+  Host.prototype.renderCity = function (row) {
+    var self = this;
+    var li = el("li", { "class": "ids-result ids-result--city", "data-city": row[0] });
+    var button = el("button", { type: "button", "class": "ids-button ids-city" },
+      "Cari di " + row[2] + " (" + row[10] + " layanan)");
+    button.addEventListener("click", function () {
+      if (!self.scope.querySelector('option[value="' + row[0] + '"]')) {
+        self.scope.insertBefore(el("option", { value: row[0] }, row[2]), self.scope.firstChild);
+      }
+      self.scope.value = row[0];
+      self.current = row[0];
+      self.shown = PAGE_SIZE;
+      self.search();
+      self.input.focus();
+    });
+    li.appendChild(button);
+    if (row[4]) li.appendChild(el("p", { "class": "ids-result__meta" }, row[4]));
+    return li;
+  };
+
   Host.prototype.render = function (rows, searched) {
     var list = this.list;
     list.textContent = "";
-    rows.slice(0, this.shown).forEach(function (row) { list.appendChild(renderRow(row)); });
+    var self = this;
+    rows.slice(0, this.shown).forEach(function (row) {
+      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row));
+    });
     this.more.hidden = rows.length <= this.shown;
     this.status.textContent = rows.length
       ? (searched ? rows.length + " hasil ditemukan." : rows.length + " layanan.")

@@ -123,6 +123,29 @@
              pipeline: data.pipeline };
   };
 
+  // A national query's rows with the best city's own results in its place (mirror of
+  // query.py national_rows()). cityRows: that city's results, best first.
+  root.combineNational = function (rows, cityRows) {
+    var out = [], seen = Object.create(null), bestDone = false;
+    rows.forEach(function (row) {
+      if (row[1] === 2 && !bestDone) {
+        bestDone = true;
+        cityRows.slice(0, 10).forEach(function (found) {
+          if (!seen[found[0]]) { seen[found[0]] = true; out.push(found); }
+        });
+      } else if (!seen[row[0]]) {
+        seen[row[0]] = true;
+        out.push(row);
+      }
+    });
+    return out;
+  };
+
+  root.bestCity = function (rows) {
+    for (var i = 0; i < rows.length; i++) if (rows[i][1] === 2) return rows[i][0];
+    return null;
+  };
+
   // Register under the names lunr.py wrote into the serialised pipeline.
   root.registerPipeline = function (lunr) {
     var stop = function (token) { return lex.stopwords[token.toString()] ? undefined : token; };
