@@ -51,9 +51,13 @@ def build_search(directory: Directory, docs_dir: Path) -> dict:
     labels = config_labels(directory)
     out = docs_dir / OUT
     stats = {"shards": 0, "shard_bytes_max": 0, "shard_gzip_max": 0}
+    built: dict[tuple, bytes] = {}  # cities with the same records share one build
     for city in regions.cities():
         docs = documents.city_docs(directory, city.code)
-        data = shard_json(docs, index.CITY_FIELDS, labels, config)
+        key = tuple((doc.kind, doc.id) for doc in docs)
+        if key not in built:
+            built[key] = shard_json(docs, index.CITY_FIELDS, labels, config)
+        data = built[key]
         _write(out / "shards" / f"{city.code}.json", data)
         stats["shards"] += 1
         stats["shard_bytes_max"] = max(stats["shard_bytes_max"], len(data))

@@ -88,8 +88,26 @@ def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
 def city_docs(d: Directory, city: str) -> list[SearchDoc]:
     """Everything a person in `city` can use: hotlines first, then services."""
     docs = [hotline_doc(d, e) for e in d.hotlines_for_city(city)]
-    docs += [service_doc(d, e) for e in d.services_covering_city(city) if _listed(e)]
+    docs += [service_doc(d, e) for e in covering(d, city)]
     return docs
+
+
+def covering(d: Directory, city: str) -> list[Entry[Service]]:
+    """`Directory.services_covering_city` without closed services, with the
+    province-level lists computed once (514 cities x 10,000 services otherwise)."""
+    by_province = d.__dict__.get("_search_by_province")
+    if by_province is None:
+        by_province = {}
+        for e in d.services.values():
+            for code in e.record.service_area:
+                if regions.level_of(code) == 1:
+                    by_province.setdefault(code, {})[e.id] = e
+        d.__dict__["_search_by_province"] = by_province
+    seen = {e.id: e for e in d.services_for_city(city)}
+    for e in by_province.get(city[:2], {}).values():
+        seen.setdefault(e.id, e)
+    found = [e for e in seen.values() if _listed(e)]
+    return sorted(found, key=lambda e: (e.record.name.lower(), e.id))
 
 
 def national_docs(d: Directory) -> list[SearchDoc]:
@@ -106,7 +124,7 @@ def national_docs(d: Directory) -> list[SearchDoc]:
 
 
 def city_summary_doc(d: Directory, city: regions.RegionInfo) -> SearchDoc:
-    services = [e for e in d.services_covering_city(city.code) if _listed(e)]
+    services = covering(d, city.code)
     orgs: list[str] = []
     categories: list[str] = []
     for e in services:

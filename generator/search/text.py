@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -51,6 +51,7 @@ class Lexicon:
     stopwords: frozenset[str]
     protected: frozenset[str]
     overrides: dict[str, str]
+    _cache: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def stem(self, token: str) -> str:
         """Stem one normalised token; protected words and overrides win.
@@ -58,6 +59,12 @@ class Lexicon:
         A protected word keeps its form also with a particle or possessive
         ("perempuannya" -> "perempuan").
         """
+        found = self._cache.get(token)
+        if found is None:
+            found = self._cache[token] = self._stem(token)
+        return found
+
+    def _stem(self, token: str) -> str:
         for candidate in _bare_forms(token):
             if candidate in self.overrides:
                 return self.overrides[candidate]
