@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from .. import regions
@@ -37,6 +38,8 @@ LUNR_JS = REPO / "node_modules" / "lunr" / "lunr.min.js"
 OUT = "assets/search"
 BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
 FORMAT_VERSION = 1
+SHARD_BUDGET_GZIP = 40 * 1024  # 60 KB budget minus the search script (~20 KB)
+DESCRIPTION_STEPS = (documents.DESCRIPTION_WORDS, 6, 0)
 KIND_CODES = {"service": 0, "hotline": 1, "city": 2}
 
 
@@ -56,7 +59,7 @@ def build_search(directory: Directory, docs_dir: Path) -> dict:
         docs = documents.city_docs(directory, city.code)
         key = tuple((doc.kind, doc.id) for doc in docs)
         if key not in built:
-            built[key] = shard_json(docs, index.CITY_FIELDS, labels, config)
+            built[key] = city_shard(docs, labels, config)
         data = built[key]
         _write(out / "shards" / f"{city.code}.json", data)
         stats["shards"] += 1
@@ -121,6 +124,20 @@ def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: di
         "store": [store_row(d, config) for d in docs],
     }
     return _dumps(data)
+
+
+def city_shard(docs: list[SearchDoc], labels: dict[str, str], config: dict) -> bytes:
+    """A city's shard, its descriptions trimmed further while it is over budget.
+
+    The budget (issue 4) is 60 KB gzip for script + shard; a very large city (600+
+    services) keeps fewer description words rather than going over it.
+    """
+    for words in DESCRIPTION_STEPS:
+        trimmed = [replace(d, description=" ".join(d.description.split()[:words])) for d in docs]
+        data = shard_json(trimmed, index.CITY_FIELDS, labels, config)
+        if gzip_size(data) <= SHARD_BUDGET_GZIP:
+            break
+    return data
 
 
 def cities_json() -> bytes:

@@ -82,3 +82,11 @@ def test_search_page_is_written(fictional_search):
     page = (docs / "search" / "index.md").read_text(encoding="utf-8")
     assert "data-ids-page" in page
     assert "title: Cari bantuan" in page
+
+
+def test_very_large_city_trims_descriptions_to_stay_in_budget(tmp_path):
+    build_search(synth_directory(city="35.78", services=650), tmp_path)
+    big = read_shard(tmp_path, "35.78")["index"]
+    assert all(v == [] for v in big["vectors"]["d"])  # descriptions dropped
+    small = read_shard(tmp_path, "33.75")["index"]  # hotlines only: descriptions kept
+    assert any(v for v in small["vectors"]["d"])
