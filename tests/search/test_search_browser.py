@@ -173,3 +173,24 @@ def test_national_query_on_search_page(browser, server):
     assert any(u.endswith("assets/search/shards/73.08.json") for u in requests)
     assert page.url == server + "search/"
     page.close()
+
+
+@pytest.mark.browser
+def test_search_panel_has_no_axe_violations(browser, server):
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        pytest.skip("axe-core not installed (npm ci)")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + CITY_URL)
+    page.click("[data-ids-query]")
+    page.keyboard.type("rumah aman", delay=20)
+    page.locator("[data-ids-output] .ids-result").first.wait_for(timeout=10000)
+    page.locator("[data-ids-output] .ids-more-facets summary").click()
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        """() => axe.run(document.querySelector('[data-ids-search]'),
+                 {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"""
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    page.close()

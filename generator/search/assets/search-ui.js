@@ -19,6 +19,7 @@
   var assets = slash(root.getAttribute("data-ids-assets"));
   var siteBase = slash(root.getAttribute("data-ids-base"));
   var pageCity = root.getAttribute("data-ids-city") || "";
+  if (!/^\d\d\.\d\d$/.test(pageCity)) pageCity = "";
   var pageCityName = root.getAttribute("data-ids-city-name") || "";
   var PAGE_SIZE = 30;
   var NATIONAL = "nasional";
@@ -129,7 +130,7 @@
     this.facets = el("div", { "class": "ids-facets", role: "group", "aria-label": "Saring hasil" });
     panel.appendChild(this.facets);
     var scopes = [];
-    if (pageCity) scopes.push([pageCity, pageCityName || pageCity]);
+    if (pageCity) scopes.push([pageCity, pageCityName || "Kota/kabupaten ini"]);
     scopes.push([NATIONAL, "Seluruh Indonesia"], [OTHER, "Pilih kota lain…"]);
     this.scope = this.select("Wilayah", "scope", scopes);
     // The other facets fold away so results stay in view on a small screen.
