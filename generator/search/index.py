@@ -36,10 +36,12 @@ CITY_FIELDS = (
     FieldSpec("c", 3),  # city / province / "nasional"
     FieldSpec("d", 1),  # first words of the description
 )
+# City summaries have no keywords; hotlines keep theirs ("kdrt" finds SAPA 129).
 NATIONAL_FIELDS = (
     FieldSpec("n", 10),
     FieldSpec("o", 6),
     FieldSpec("k", 5),
+    FieldSpec("w", 5),
     FieldSpec("c", 3),
 )
 

@@ -76,6 +76,11 @@ def _contains(stems: list[str], seq: list[str]) -> bool:
 
 def run(index: lunr.index.Index, clauses: list[Clause]) -> list[tuple[str, float]]:
     """Run a plan with lunr.py, as lunr.js does in the browser: (ref, score), best first."""
+    return [(ref, score) for ref, score, _named in run_detailed(index, clauses)]
+
+
+def run_detailed(index: lunr.index.Index, clauses: list[Clause]) -> list[tuple[str, float, bool]]:
+    """(ref, score, named), best first; named: a query word matched the name field."""
     if not clauses:
         return []
     query = index.create_query()
@@ -88,32 +93,48 @@ def run(index: lunr.index.Index, clauses: list[Clause]) -> list[tuple[str, float
             wildcard=wildcard,
             edit_distance=c.get("editDistance", 0),
         )
-    return [(r["ref"], r["score"]) for r in index.query(query)]
+    return [
+        (r["ref"], r["score"], any("n" in fields for fields in r["match_data"].metadata.values()))
+        for r in index.query(query)
+    ]
 
 
 KIND_SERVICE, KIND_HOTLINE, KIND_CITY = 0, 1, 2
 CITY_RESULTS = 10
+CLEAR_LEAD = 1.5
 
 
-def national_rows(national_rows: list[list], city_search) -> list[list]:
-    """Combine a national query's rows (mirror of `combineNational()` in text-id.js).
+def best_city(results: list[tuple[list, float, bool]]) -> str | None:
+    """The city a national query is about (mirror of `bestCity()` in text-id.js).
 
-    Hotlines stay where they rank. The best-ranked city summary is replaced by that
-    city's own results (`city_search(code)` -> store rows, best first; at most
-    CITY_RESULTS), each record once; other cities stay as city rows (offered as
-    "search in this city").
+    The best-ranked city summary counts when the query named it (its name matched),
+    or when it leads the next city clearly (score >= 1.5x), e.g. an organisation name.
+    A query like "lapor kdrt" names no place: no city, the visitor chooses one.
     """
+    cities = [(row, score, named) for row, score, named in results if row[1] == KIND_CITY]
+    if not cities:
+        return None
+    row, score, named = cities[0]
+    if named or len(cities) == 1 or score >= CLEAR_LEAD * cities[1][1]:
+        return row[0]
+    return None
+
+
+def national_rows(results: list[tuple[list, float, bool]], city_search) -> list[list]:
+    """Combine a national query's results (mirror of `combineNational()` in text-id.js).
+
+    results: (store row, score, named), best first. Hotlines stay where they rank. The
+    city from `best_city()` is replaced by that city's own results (`city_search(code)`
+    -> store rows, best first; at most CITY_RESULTS), each record once; other cities
+    stay as city rows (offered as "search in this city").
+    """
+    city = best_city(results)
     out: list[list] = []
     seen: set[str] = set()
-    best_done = False
-    for row in national_rows:
-        if row[1] == KIND_CITY and not best_done:
-            best_done = True
-            for found in city_search(row[0])[:CITY_RESULTS]:
-                if found[0] not in seen:
-                    seen.add(found[0])
-                    out.append(found)
-        elif row[0] not in seen:
-            seen.add(row[0])
-            out.append(row)
+    for row, _score, _named in results:
+        found = city_search(row[0])[:CITY_RESULTS] if row[0] == city else [row]
+        for item in found:
+            if item[0] not in seen:
+                seen.add(item[0])
+                out.append(item)
     return out

@@ -14,6 +14,6 @@ process.stdin.on("end", () => {
   const stems = data.words.map((w) => S.stem(w));
   const tokens = data.texts.map((t) => S.tokenise(t));
   const plans = data.queries.map((q) => S.planQuery(q, data.synonyms));
-  const combined = data.national.map((c) => S.combineNational(c.rows, c.cityRows));
+  const combined = data.national.map((c) => S.combineNational(c.results, c.cityRows));
   process.stdout.write(JSON.stringify({ stems, tokens, plans, combined }));
 });

@@ -26,19 +26,23 @@ def searcher(fictional_search, fictional_directory):
     synonyms = browser_config(fictional_directory)["synonyms"]
     loaded: dict[str, tuple] = {}
 
-    def rows(text: str, scope: str) -> list[list]:
+    def results(text: str, scope: str) -> list[tuple[list, float, bool]]:
         if scope not in loaded:
             shard = read_shard(docs, scope)
             loaded[scope] = (index.load(shard["index"]), shard["store"])
         idx, store = loaded[scope]
         clauses = query.plan(text, lexicon(), synonyms)
-        return [store[int(ref)] for ref, _score in query.run(idx, clauses)]
+        return [
+            (store[int(ref)], score, named)
+            for ref, score, named in query.run_detailed(idx, clauses)
+        ]
 
     def search(text: str, scope: str) -> list[str]:
-        found = rows(text, scope)
-        if scope == "nasional":
-            found = query.national_rows(found, lambda city: rows(text, city))
-        return [row[0] for row in found]
+        found = results(text, scope)
+        if scope != "nasional":
+            return [row[0] for row, _score, _named in found]
+        city_rows = lambda city: [row for row, _s, _n in results(text, city)]  # noqa: E731
+        return [row[0] for row in query.national_rows(found, city_rows)]
 
     return search
 
@@ -52,6 +56,12 @@ def test_expected_record_in_top_3(searcher, case):
 def test_exact_match_ranks_above_typo_match(searcher):
     assert searcher("visum", "33.71")[0] == "visum-rsu-contoh-magelang"
     assert searcher("visun", "33.71")[0] == "visum-rsu-contoh-magelang"
+
+
+def test_national_query_without_a_place_offers_cities(searcher):
+    found = searcher("pendampingan korban", "nasional")
+    assert "sapa-129" in found
+    assert "33.71" in found and "73.08" in found  # "search in this city" rows
 
 
 def test_stopwords_only_query_gives_no_clauses():

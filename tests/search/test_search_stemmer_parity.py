@@ -35,13 +35,26 @@ def _row(rid: str, kind: int) -> list:
     return [rid, kind, rid.upper(), "", "", [], [], 0, [], []]
 
 
+def _res(rid: str, kind: int, score: float, named: bool = False) -> dict:
+    return {"row": _row(rid, kind), "score": score, "named": named}
+
+
+CITY_ROWS = [_row("x", 0), _row("sapa-129", 1)] + [_row(f"s{i}", 0) for i in range(12)]
 NATIONAL_CASES = [
-    {"rows": [], "cityRows": []},
-    {
-        "rows": [_row("sapa-129", 1), _row("73.08", 2), _row("33.71", 2)],
-        "cityRows": [_row("x", 0), _row("sapa-129", 1)] + [_row(f"s{i}", 0) for i in range(12)],
+    {"results": [], "cityRows": []},
+    {  # a named city wins even when not clearly ahead
+        "results": [_res("sapa-129", 1, 9), _res("73.08", 2, 5, True), _res("33.71", 2, 4.9)],
+        "cityRows": CITY_ROWS,
     },
-    {"rows": [_row("33.71", 2), _row("sapa-129", 1)], "cityRows": [_row("sapa-129", 1)]},
+    {  # clearly ahead without being named
+        "results": [_res("33.71", 2, 7.5), _res("sapa-129", 1, 6), _res("73.08", 2, 5)],
+        "cityRows": CITY_ROWS,
+    },
+    {  # no place: cities stay as choices
+        "results": [_res("sapa-129", 1, 9), _res("73.08", 2, 5), _res("33.71", 2, 4)],
+        "cityRows": CITY_ROWS,
+    },
+    {"results": [_res("33.71", 2, 1)], "cityRows": [_row("sapa-129", 1)]},
 ]
 TEXTS = [
     "Anak-anak",
@@ -118,7 +131,11 @@ def test_stems_tokens_and_plans_match(node_run, fictional_directory):
     assert out["tokens"] == [tokenise(t) for t in TEXTS]
     assert out["plans"] == [query.plan(q, lex, synonyms) for q in queries]
     expected = [
-        query.national_rows(c["rows"], lambda _code, c=c: c["cityRows"]) for c in NATIONAL_CASES
+        query.national_rows(
+            [(r["row"], r["score"], r["named"]) for r in c["results"]],
+            lambda _code, c=c: c["cityRows"],
+        )
+        for c in NATIONAL_CASES
     ]
     assert out["combined"] == expected
 

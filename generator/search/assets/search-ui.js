@@ -206,10 +206,10 @@
     return shard(scope).then(function (s) {
       if (scope !== NATIONAL) return clauses.length ? ranked(s, clauses) : s.store.slice();
       if (!clauses.length) return s.store.filter(function (row) { return row[1] === 1; });
-      var rows = ranked(s, clauses);
-      var city = S.bestCity(rows);
-      if (!city) return rows;
-      return shard(city).then(function (c) { return S.combineNational(rows, ranked(c, clauses)); });
+      var results = S.detailed(S.runPlan(lunr, s.index, clauses), s.store);
+      var city = S.bestCity(results);
+      if (!city) return S.combineNational(results, []);
+      return shard(city).then(function (c) { return S.combineNational(results, ranked(c, clauses)); });
     });
   };
 

@@ -123,27 +123,36 @@
              pipeline: data.pipeline };
   };
 
-  // A national query's rows with the best city's own results in its place (mirror of
-  // query.py national_rows()). cityRows: that city's results, best first.
-  root.combineNational = function (rows, cityRows) {
-    var out = [], seen = Object.create(null), bestDone = false;
-    rows.forEach(function (row) {
-      if (row[1] === 2 && !bestDone) {
-        bestDone = true;
-        cityRows.slice(0, 10).forEach(function (found) {
-          if (!seen[found[0]]) { seen[found[0]] = true; out.push(found); }
-        });
-      } else if (!seen[row[0]]) {
-        seen[row[0]] = true;
-        out.push(row);
-      }
+  // National queries (mirror of query.py best_city() and national_rows()).
+  // results: [{row, score, named}], best first; named: a word matched the name field.
+  root.bestCity = function (results) {
+    var cities = results.filter(function (r) { return r.row[1] === 2; });
+    if (!cities.length) return null;
+    var first = cities[0];
+    if (first.named || cities.length === 1 || first.score >= 1.5 * cities[1].score) return first.row[0];
+    return null;
+  };
+
+  root.combineNational = function (results, cityRows) {
+    var city = root.bestCity(results);
+    var out = [], seen = Object.create(null);
+    results.forEach(function (r) {
+      var found = r.row[0] === city ? cityRows.slice(0, 10) : [r.row];
+      found.forEach(function (item) {
+        if (!seen[item[0]]) { seen[item[0]] = true; out.push(item); }
+      });
     });
     return out;
   };
 
-  root.bestCity = function (rows) {
-    for (var i = 0; i < rows.length; i++) if (rows[i][1] === 2) return rows[i][0];
-    return null;
+  // lunr.js results -> [{row, score, named}] for a store.
+  root.detailed = function (results, store) {
+    return results.map(function (r) {
+      var named = Object.keys(r.matchData.metadata).some(function (term) {
+        return "n" in r.matchData.metadata[term];
+      });
+      return { row: store[+r.ref], score: r.score, named: named };
+    });
   };
 
   // Register under the names lunr.py wrote into the serialised pipeline.
