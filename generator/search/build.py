@@ -52,6 +52,7 @@ def build_search(directory: Directory, docs_dir: Path) -> dict:
     docs_dir = Path(docs_dir)
     config = browser_config(directory)
     labels = config_labels(directory)
+    bundle = bundle_js(config)  # fails before anything is written if lunr.js is missing
     out = docs_dir / OUT
     stats = {"shards": 0, "shard_bytes_max": 0, "shard_gzip_max": 0}
     built: dict[tuple, bytes] = {}  # cities with the same records share one build
@@ -68,7 +69,6 @@ def build_search(directory: Directory, docs_dir: Path) -> dict:
     national = shard_json(documents.national_docs(directory), index.NATIONAL_FIELDS, labels, config)
     _write(out / "national.json", national)
     _write(out / "cities.json", cities_json())
-    bundle = bundle_js(config)
     _write(out / "search.js", bundle)
     _write(out / "loader.js", (ASSETS / "loader.js").read_bytes())
     _write(out / "search.css", (ASSETS / "search.css").read_bytes())

@@ -90,3 +90,14 @@ def test_very_large_city_trims_descriptions_to_stay_in_budget(tmp_path):
     assert all(v == [] for v in big["vectors"]["d"])  # descriptions dropped
     small = read_shard(tmp_path, "33.75")["index"]  # hotlines only: descriptions kept
     assert any(v for v in small["vectors"]["d"])
+
+
+def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_path):
+    import pytest
+
+    from generator.search import build as search_build
+
+    monkeypatch.setattr(search_build, "LUNR_JS", tmp_path / "missing" / "lunr.min.js")
+    with pytest.raises(search_build.SearchBuildError, match="npm ci"):
+        build_search(fictional_directory, tmp_path / "docs")
+    assert not (tmp_path / "docs").exists()
