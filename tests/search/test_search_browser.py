@@ -194,3 +194,26 @@ def test_search_panel_has_no_axe_violations(browser, server):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
     page.close()
+
+
+@pytest.mark.browser
+def test_choose_another_city(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + CITY_URL)
+    page.click("[data-ids-query]")
+    scope = page.locator('[data-ids-output] [data-facet="scope"]')
+    scope.wait_for(timeout=10000)
+    scope.select_option("lainnya")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-ids-output] [data-facet=scope] option').length > 500"
+    )
+    scope.select_option("73.08")
+    page.fill("[data-ids-query]", "mediasi")
+    page.wait_for_function(
+        """() => {
+          const first = document.querySelector('[data-ids-output] .ids-result');
+          return first && first.dataset.recordId === 'mediasi-uptd-ppa-contoh-bone';
+        }""",
+        timeout=10000,
+    )
+    page.close()

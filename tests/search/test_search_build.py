@@ -101,3 +101,20 @@ def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_
     with pytest.raises(search_build.SearchBuildError, match="npm ci"):
         build_search(fictional_directory, tmp_path / "docs")
     assert not (tmp_path / "docs").exists()
+
+
+def test_real_directory_builds(tmp_path):
+    from datetime import date
+
+    from conftest import REPO
+
+    from generator.validate import check_directory
+
+    directory, report = check_directory(REPO / "directory", date(2026, 11, 22))
+    assert directory is not None, [p.format() for p in report.errors]
+    build_search(directory, tmp_path)
+    for city, service in (
+        ("74.71", "pengaduan-uptd-ppa-kota-kendari"),
+        ("33.75", "pengaduan-uptd-ppa-kota-pekalongan"),
+    ):
+        assert service in {row[0] for row in read_shard(tmp_path, city)["store"]}
