@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -151,8 +152,22 @@ def bundle_js(config: dict) -> bytes:
         )
     parts = [LUNR_JS.read_text(encoding="utf-8")]
     parts.append("var IdSearchConfig=" + _dumps(config).decode("utf-8") + ";")
-    parts += [(ASSETS / name).read_text(encoding="utf-8") for name in BUNDLE_PARTS]
+    parts += [compact_js((ASSETS / name).read_text(encoding="utf-8")) for name in BUNDLE_PARTS]
     return "\n".join(parts).encode("utf-8")
+
+
+_BLOCK_COMMENT = re.compile(r"/\*(?!!)[\s\S]*?\*/\n?")
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def compact_js(source: str) -> str:
+    """Our own scripts without comments and indentation (licence blocks `/*!` stay).
+
+    Only whole-line `//` comments go, so `//` inside strings (URLs) is safe; the
+    assets avoid `/*` inside strings and regular expressions.
+    """
+    return _INDENT.sub("", _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", source)))
 
 
 def gzip_size(data: bytes) -> int:

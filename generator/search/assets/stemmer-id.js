@@ -1,4 +1,4 @@
-/*
+/*!
  * Snowball Indonesian stemmer, hand-ported to plain JavaScript from the Python code
  * that Snowball 3.1.1 generates from indonesian.sbl (Python package snowballstemmer
  * 3.1.1), so that index time (Python) and query time (browser) give identical stems.
