@@ -6,8 +6,9 @@ Output under `<docs>/assets/search/` and the page `<docs>/search/index.md`:
 - `shards/<city code>.json`: one self-contained index + result store per kabupaten/kota
   (all 514), holding the national hotlines and the province services covering it,
   because scores of separately built lunr indexes cannot be merged (issue 4);
-- `national.json`: a compact index of every record (names, organisations, kinds of
-  help and places only);
+- `national.json`: a compact national index: every hotline, and one summary per
+  kabupaten/kota (its name, organisations and kinds of help); a national query finds
+  the city there, then runs in that city's shard;
 - `cities.json`: city codes and names for the city chooser (fetched when opened);
 - `search.js`: lunr.js 2.3.9 from node_modules + the Indonesian pipeline + the UI,
   with the lexicon, synonyms and labels inlined; `loader.js` (on every page, tiny)
@@ -50,33 +51,40 @@ class SearchBuildError(GeneratorError):
 
 def build_search(directory: Directory, docs_dir: Path) -> dict:
     """Write all search files into `docs_dir`; return sizes for the build log."""
-    docs_dir = Path(docs_dir)
+    files = search_files(directory)  # gather everything first: nothing written on error
+    for name, data in files.items():
+        _write(Path(docs_dir) / name, data)
+    shards = [data for name, data in files.items() if name.startswith(f"{OUT}/shards/")]
+    stats = {
+        "shards": len(shards),
+        "shard_bytes_max": max(len(d) for d in shards),
+        "shard_gzip_max": max(gzip_size(d) for d in set(shards)),
+        "national_gzip": gzip_size(files[f"{OUT}/national.json"]),
+        "bundle_gzip": gzip_size(files[f"{OUT}/search.js"]),
+    }
+    log.info("search: %s", stats)
+    return stats
+
+
+def search_files(directory: Directory) -> dict[str, bytes]:
+    """Every search file, by path inside the docs tree."""
     config = browser_config(directory)
     labels = config_labels(directory)
-    bundle = bundle_js(config)  # fails before anything is written if lunr.js is missing
-    out = docs_dir / OUT
-    stats = {"shards": 0, "shard_bytes_max": 0, "shard_gzip_max": 0}
+    files = {f"{OUT}/search.js": bundle_js(config)}
     built: dict[tuple, bytes] = {}  # cities with the same records share one build
     for city in regions.cities():
         docs = documents.city_docs(directory, city.code)
         key = tuple((doc.kind, doc.id) for doc in docs)
         if key not in built:
             built[key] = city_shard(docs, labels, config)
-        data = built[key]
-        _write(out / "shards" / f"{city.code}.json", data)
-        stats["shards"] += 1
-        stats["shard_bytes_max"] = max(stats["shard_bytes_max"], len(data))
-        stats["shard_gzip_max"] = max(stats["shard_gzip_max"], gzip_size(data))
-    national = shard_json(documents.national_docs(directory), index.NATIONAL_FIELDS, labels, config)
-    _write(out / "national.json", national)
-    _write(out / "cities.json", cities_json())
-    _write(out / "search.js", bundle)
-    _write(out / "loader.js", (ASSETS / "loader.js").read_bytes())
-    _write(out / "search.css", (ASSETS / "search.css").read_bytes())
-    _write(docs_dir / "search" / "index.md", page.search_page().encode("utf-8"))
-    stats.update(national_gzip=gzip_size(national), bundle_gzip=gzip_size(bundle))
-    log.info("search: %s", stats)
-    return stats
+        files[f"{OUT}/shards/{city.code}.json"] = built[key]
+    national = documents.national_docs(directory)
+    files[f"{OUT}/national.json"] = shard_json(national, index.NATIONAL_FIELDS, labels, config)
+    files[f"{OUT}/cities.json"] = cities_json()
+    files[f"{OUT}/loader.js"] = (ASSETS / "loader.js").read_bytes()
+    files[f"{OUT}/search.css"] = (ASSETS / "search.css").read_bytes()
+    files["search/index.md"] = page.search_page().encode("utf-8")
+    return files
 
 
 def config_labels(d: Directory) -> dict[str, str]:
@@ -99,8 +107,9 @@ def browser_config(d: Directory) -> dict:
 
 
 def store_row(doc: SearchDoc, config: dict) -> list:
-    """Compact result row: [id, kind, name, organisation, place, categories (positions),
-    audiences (positions), flags, numbers to call, WhatsApp numbers]."""
+    """Compact result row: [id, kind (0 service, 1 hotline, 2 city), name, organisation,
+    place, categories (positions), audiences (positions), flags (1: 24 jam, 2: gratis),
+    numbers to call, WhatsApp numbers] and, for a city, its number of services."""
     cats = [c for c, _ in config["categories"]]
     auds = [a for a, _ in config["audiences"]]
     return [
@@ -114,7 +123,7 @@ def store_row(doc: SearchDoc, config: dict) -> list:
         doc.flags,
         doc.calls,
         doc.whatsapp,
-    ] + ([int(doc.description)] if doc.kind == "city" else [])
+    ] + ([doc.services] if doc.kind == "city" else [])
 
 
 def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: dict) -> bytes:

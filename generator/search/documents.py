@@ -40,6 +40,7 @@ class SearchDoc:
     whatsapp: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     description: str = ""
+    services: int = 0  # city summaries: how many services cover the city
 
 
 def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
@@ -143,7 +144,7 @@ def city_summary_doc(d: Directory, city: regions.RegionInfo) -> SearchDoc:
         categories=sorted(categories),
         audiences=[],
         flags=0,
-        description=str(len(services)),
+        services=len(services),
     )
 
 
