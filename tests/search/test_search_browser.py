@@ -217,3 +217,18 @@ def test_choose_another_city(browser, server):
         timeout=10000,
     )
     page.close()
+
+
+@pytest.mark.browser
+def test_small_screen_search_button_opens_and_focuses_the_box(browser, server):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(server + CITY_URL)
+    page.click('label.md-header__button[for="__search"]')
+    page.wait_for_function("() => document.activeElement.matches('[data-ids-query]')")
+    page.keyboard.type("visum", delay=20)
+    page.locator('[data-ids-output] [data-record-id="visum-rsu-contoh-magelang"]').wait_for(
+        timeout=10000
+    )
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.close()

@@ -29,6 +29,9 @@
     input.addEventListener(type, load, { once: true });
   });
   var toggle = document.getElementById("__search");
-  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) load(); });
+  // Material's search button (small screens) only shows the box: focus it too.
+  if (toggle) toggle.addEventListener("change", function () {
+    if (toggle.checked) { load(); input.focus(); }
+  });
   if (document.querySelector("[data-ids-page]")) load();
 })();
