@@ -103,7 +103,20 @@ def browser_config(d: Directory) -> dict:
         "synonyms": synonym_stems(groups, lex),
         "categories": [[cid, t.label] for cid, t in sorted(d.categories.items())],
         "audiences": [[aid, t.label] for aid, t in sorted(d.audiences.items())],
+        "urls": record_urls(),
     }
+
+
+def record_urls() -> list[str]:
+    """Page address patterns by kind (service, hotline), "{id}" replaced in the browser.
+
+    Taken from the site's own URL scheme (generator/site/urls.py) when it is present.
+    """
+    try:
+        from ..site import urls
+    except ImportError:
+        return ["layanan/{id}/", "hotline/{id}/"]
+    return [urls.service_url("{id}"), urls.hotline_url("{id}")]
 
 
 def store_row(doc: SearchDoc, config: dict) -> list:

@@ -61,7 +61,7 @@
 
   function renderRow(row) {
     var li = el("li", { "class": "ids-result", "data-record-id": row[0] });
-    var href = siteBase + (row[1] === 1 ? "hotline/" : "layanan/") + row[0] + "/";
+    var href = siteBase + C.urls[row[1] === 1 ? 1 : 0].replace("{id}", row[0]);
     var title = el("a", { "class": "ids-result__name", href: href }, row[2]);
     li.appendChild(el("h3", { "class": "ids-result__title" })).appendChild(title);
     var meta = [row[3], row[4]].filter(Boolean).join(" · ");
