@@ -30,35 +30,61 @@ def server(built):
     httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
+def in_browser(check):
+    """Run `check(browser)` with its own Playwright in a fresh thread.
+
+    Another test module may hold a session-wide sync Playwright (its event loop runs in
+    the main thread); the sync API refuses to start a second one there, not elsewhere.
+    """
     playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield chromium
-        chromium.close()
+    errors: list[BaseException] = []
+
+    def work():
+        try:
+            with playwright.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                try:
+                    check(browser)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # re-raised in the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
 
 
-@pytest.fixture(scope="module")
-def page(browser):
+def new_page(browser):
     tab = browser.new_page(viewport={"width": 360, "height": 740})
-    tab.requests_seen = []
-    tab.on("request", lambda r: tab.requests_seen.append(r.url))
-    return tab
+    seen: list[str] = []
+    tab.on("request", lambda r: seen.append(r.url))
+    return tab, seen
 
 
 @pytest.mark.browser
-def test_service_page_says_open_or_closed_now(page, server):
-    page.goto(server + urls.service_url("pengaduan-uptd-ppa-contoh-magelang"))
-    now = page.locator(".dl-now").first
-    now.wait_for(state="visible")
-    assert now.inner_text() in {"Buka sekarang", "Tutup sekarang"}
-    assert page.locator("[data-print]").first.is_visible()
-    assert all(url.startswith(server) for url in page.requests_seen)
+def test_service_page_says_open_or_closed_now(server):
+    def check(browser):
+        page, seen = new_page(browser)
+        page.goto(server + urls.service_url("pengaduan-uptd-ppa-contoh-magelang"))
+        now = page.locator(".dl-now").first
+        now.wait_for(state="visible")
+        assert now.inner_text() in {"Buka sekarang", "Tutup sekarang"}
+        assert page.locator("[data-print]").first.is_visible()
+        assert all(url.startswith(server) for url in seen)
+
+    in_browser(check)
 
 
 @pytest.mark.browser
-def test_open_now_uses_the_region_time_zone(page, server):
+def test_open_now_uses_the_region_time_zone(server):
+    in_browser(lambda browser: check_open_now(browser, server))
+
+
+def check_open_now(browser, server):
+    page, _seen = new_page(browser)
     page.goto(server + urls.service_url("pengaduan-uptd-ppa-contoh-magelang"))
     hours = {"utc": 8, "weekly": [[[1, 2, 3, 4, 5], "08:00", "16:00"]]}  # WITA
     cases = {
@@ -77,10 +103,13 @@ def test_open_now_uses_the_region_time_zone(page, server):
 
 
 @pytest.mark.browser
-def test_pages_work_without_javascript(browser, server):
-    context = browser.new_context(java_script_enabled=False)
-    tab = context.new_page()
-    tab.goto(server + urls.city_url("33.71"))
-    assert tab.locator("a[href='tel:112']").first.is_visible()
-    assert not tab.locator(".dl-now").first.is_visible()  # no "open now" without a clock
-    context.close()
+def test_pages_work_without_javascript(server):
+    def check(browser):
+        context = browser.new_context(java_script_enabled=False)
+        tab = context.new_page()
+        tab.goto(server + urls.city_url("33.71"))
+        assert tab.locator("a[href='tel:112']").first.is_visible()
+        assert not tab.locator(".dl-now").first.is_visible()  # no "open now" without a clock
+        context.close()
+
+    in_browser(check)

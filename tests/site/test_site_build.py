@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, config_for, run_build
+from site_helpers import TODAY, config_for, run_build
 
 from generator import build, site
 from generator.errors import CheckFailed
