@@ -156,7 +156,11 @@ class Directory:
         rec = entry.record
         verified = getattr(rec, "verified_on", None)
         if verified is not None:
-            return "stale" if months_between(verified, self.today) >= self.stale_months else "confirmed"
+            return (
+                "stale"
+                if months_between(verified, self.today) >= self.stale_months
+                else "confirmed"
+            )
         return "public_source" if getattr(rec, "sources", None) else "no_source"
 
     @property

@@ -68,9 +68,7 @@ def table() -> dict[str, RegionInfo]:
     with gzip.open(DATA, "rt", encoding="utf-8", newline="") as fh:
         rows = csv.reader(io.StringIO(fh.read()))
         next(rows)
-        return {
-            code: RegionInfo(code, name, level_of(code)) for code, name, _level in rows if code
-        }
+        return {code: RegionInfo(code, name, level_of(code)) for code, name, _level in rows if code}
 
 
 def cities() -> list[RegionInfo]:

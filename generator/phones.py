@@ -1,0 +1,92 @@
+"""Phone numbers: parse, classify and format with Google's libphonenumber (`phonenumbers`).
+
+Short codes (129, 110, 112, 148…) are not all known to libphonenumber, so a short
+code is valid only when the directory's `short-codes.yaml` lists it with a source.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+
+REGION = "ID"
+SHORT_RE = re.compile(r"^\d{3,5}$")
+MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
+TYPE_WORDS = {
+    PhoneNumberType.FIXED_LINE: "telepon rumah/kantor",
+    PhoneNumberType.TOLL_FREE: "bebas pulsa",
+    PhoneNumberType.PREMIUM_RATE: "premium",
+    PhoneNumberType.VOIP: "VoIP",
+    PhoneNumberType.UAN: "UAN",
+}
+
+
+def digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+@lru_cache(maxsize=65536)
+def parse(value: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(value, REGION)
+    except NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def e164(value: str) -> str | None:
+    number = parse(value)
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164) if number else None
+
+
+def national(value: str) -> str | None:
+    number = parse(value)
+    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL) if number else None
+
+
+def is_mobile(value: str) -> bool:
+    number = parse(value)
+    return bool(number) and phonenumbers.number_type(number) in MOBILE_TYPES
+
+
+class PhoneChecker:
+    """Checks numbers against libphonenumber and the directory's short-code list."""
+
+    def __init__(self, short_codes: set[str]):
+        self.short_codes = short_codes
+
+    def is_short(self, value: str) -> bool:
+        return bool(SHORT_RE.match(value.strip()))
+
+    def normalise(self, value: str) -> str | None:
+        if self.is_short(value):
+            return value.strip()
+        return e164(value)
+
+    def check(
+        self, value: str, *, whatsapp: bool = False, sms: bool = False
+    ) -> tuple[str, dict] | None:
+        """None when fine, else (code, params) for the problem."""
+        value = value.strip()
+        if self.is_short(value):
+            if whatsapp:
+                return "E-WHATSAPP", {"value": value, "got": "pendek"}
+            if value not in self.short_codes:
+                return "E-SHORT-CODE", {"value": value}
+            return None
+        if re.search(r"[^\d\s()+\-./]", value):
+            return "E-PHONE", {
+                "value": value,
+                "reason": "hanya angka, spasi, tanda hubung, kurung dan +",
+            }
+        number = parse(value)
+        if number is None:
+            reason = "bukan nomor Indonesia yang sah (jumlah angka atau kode area salah?)"
+            return "E-PHONE", {"value": value, "reason": reason}
+        if whatsapp and phonenumbers.number_type(number) not in MOBILE_TYPES:
+            got = TYPE_WORDS.get(phonenumbers.number_type(number), "bukan HP")
+            return "E-WHATSAPP", {"value": value, "got": got}
+        return None

@@ -1,0 +1,246 @@
+"""Stage 2a: validate one raw record against its declared model.
+
+Turns pydantic's errors into catalogue problems with the file position of the field
+and an Indonesian message. Union branches (e.g. `list[Channel] | unknown`) are reduced
+to the branch that matches what the person wrote, so a typo inside a list is reported
+once, inside the list, not as "or write unknown".
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import CATALOGUE, Problem, problem
+from .load import Loc, RawRecord
+from .models import FILE_KINDS, FOLDER_KINDS, KIND_LABELS, Model
+
+TYPE_WORDS = {
+    "string_type": "teks",
+    "int_parsing": "angka bulat",
+    "int_type": "angka bulat",
+    "float_parsing": "angka (mis. -6.89)",
+    "float_type": "angka (mis. -6.89)",
+    "bool_parsing": "true atau false",
+    "bool_type": "true atau false",
+    "list_type": "daftar (baris-baris diawali `- `)",
+    "model_type": "kumpulan `kunci: nilai`",
+    "model_attributes_type": "kumpulan `kunci: nilai`",
+    "dict_type": "kumpulan `kunci: nilai`",
+}
+DATE_TYPES = {
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_type",
+    "date_from_datetime_inexact",
+}
+
+
+def model_for(kind: str) -> type[Model]:
+    return FOLDER_KINDS.get(kind) or FILE_KINDS[kind]
+
+
+def subject(raw: RawRecord) -> str:
+    label = KIND_LABELS[raw.kind]
+    return f"{label} '{raw.id}'" if raw.id else label
+
+
+def validate_shape(raw: RawRecord) -> tuple[Model | None, list[Problem]]:
+    """The typed record, or None with the problems that stop it."""
+    cls = model_for(raw.kind)
+    try:
+        return cls.model_validate(raw.data), []
+    except ValidationError as exc:
+        errors = _pick_branches(exc.errors(include_url=False), raw.data)
+        return None, [_to_problem(raw, cls, err) for err in errors]
+
+
+# --- union branches ----------------------------------------------------------------
+
+
+def _is_branch(part: Any) -> bool:
+    return isinstance(part, str) and (
+        "[" in part
+        or part[:1].isupper()
+        or part.startswith("function-")
+        or part in {"str", "int", "float", "bool"}
+    )
+
+
+def _branch_matches(label: str, value: Any) -> bool:
+    if label.startswith("list["):
+        return isinstance(value, list)
+    if label.startswith("literal[") or label.startswith("function-") or label == "str":
+        return isinstance(value, str)
+    if label[:1].isupper():
+        return isinstance(value, dict)
+    return True
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
+    """Keep errors from union branches that match the written value; collapse the rest."""
+    kept: list[dict] = []
+    unmatched: dict[Loc, list[str]] = {}
+    for err in errors:
+        clean: list = []
+        ok = True
+        for part in err["loc"]:
+            if _is_branch(part):
+                if not _branch_matches(part, _value_at(data, tuple(clean))):
+                    ok = False
+                    unmatched.setdefault(tuple(clean), []).append(part)
+                    break
+                continue
+            clean.append(part)
+        if ok:
+            kept.append({**err, "loc": tuple(clean)})
+    covered = {e["loc"][: len(loc)] for loc in unmatched for e in kept}
+    for loc, labels in unmatched.items():
+        if loc not in covered:
+            kept.append(
+                {"type": "union_type", "loc": loc, "input": _value_at(data, loc), "labels": labels}
+            )
+    return kept
+
+
+# --- one error -> one problem ------------------------------------------------------
+
+
+def _field_path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, list):
+        return "daftar"
+    if isinstance(value, dict):
+        return "kumpulan `kunci: nilai`"
+    return f"'{str(value)[:60]}'"
+
+
+def _expected_for(labels: list[str]) -> str:
+    words = []
+    for label in labels:
+        if label.startswith("list["):
+            words.append("daftar")
+        elif label.startswith("literal["):
+            words.append(label[len("literal[") : -1].replace("'", "`"))
+        elif label[:1].isupper():
+            words.append("kumpulan `kunci: nilai`")
+        else:
+            words.append("teks")
+    return " atau ".join(dict.fromkeys(words))
+
+
+def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
+    loc: Loc = tuple(err["loc"])
+    kind = err["type"]
+    where = dict(file=raw.display, subject=subject(raw))
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        line, col = raw.position(loc)
+        return problem(
+            where["file"],
+            line,
+            col,
+            "E-UNKNOWN-KEY",
+            where["subject"],
+            _field_path(loc[:-1]),
+            key=key,
+            suggestion=_suggest(key, _fields_at(cls, loc[:-1])),
+        )
+    line, col = raw.position(loc)
+    args = (where["file"], line, col)
+    fieldname = _field_path(loc)
+    if kind in CATALOGUE:  # our own PydanticCustomError codes (E-SLUG, E-URL, ...)
+        return problem(*args, kind, where["subject"], fieldname, **(err.get("ctx") or {}))
+    if kind == "missing" or kind == "string_too_short":
+        return problem(*args, "E-REQUIRED", where["subject"], fieldname)
+    if kind == "literal_error":
+        expected = (
+            err.get("ctx", {}).get("expected", "").replace("'", "`").replace(" or ", " atau ")
+        )
+        return problem(
+            *args, "E-VALUE", where["subject"], fieldname, got=err.get("input"), expected=expected
+        )
+    if kind in DATE_TYPES:
+        return problem(*args, "E-DATE", where["subject"], fieldname, got=err.get("input"))
+    if kind in TYPE_WORDS:
+        return problem(
+            *args,
+            "E-TYPE",
+            where["subject"],
+            fieldname,
+            expected=TYPE_WORDS[kind],
+            got=_describe(err.get("input")),
+        )
+    if kind == "union_type":
+        return problem(
+            *args,
+            "E-TYPE",
+            where["subject"],
+            fieldname,
+            expected=_expected_for(err["labels"]),
+            got=_describe(err.get("input")),
+        )
+    if kind == "too_short":
+        n = err.get("ctx", {}).get("min_length", 1)
+        return problem(
+            *args, "E-LENGTH", where["subject"], fieldname, detail=f"harus berisi minimal {n} butir"
+        )
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        limit = next(iter((err.get("ctx") or {"": "?"}).values()))
+        word = "minimal" if kind.startswith("greater") else "maksimal"
+        return problem(
+            *args, "E-LENGTH", where["subject"], fieldname, detail=f"nilai {word} {limit}"
+        )
+    return problem(*args, "E-INVALID", where["subject"], fieldname, detail=err.get("msg", kind))
+
+
+def _suggest(key: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+    return f" (maksud Anda '{close[0]}'?)" if close else ""
+
+
+def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names of the model found at `loc` inside `cls`."""
+    current: Any = cls
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        model = _model_in(current)
+        if model is None or part not in model.model_fields:
+            return []
+        current = model.model_fields[part].annotation
+    model = _model_in(current)
+    return sorted(model.model_fields) if model else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None

@@ -1,0 +1,580 @@
+"""Stage 2: check every record, alone and against the others, and build the Directory.
+
+`check_directory()` gathers every problem of the whole tree (read, shape, rules) into
+one Report and returns the resolved Directory only when there is no error. It never
+writes anything.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import regions
+from .directory import Directory, Entry
+from .errors import Problem, Report, problem
+from .load import Loc, RawRecord, load_tree
+from .models import (
+    RECOMMENDED,
+    REGION_RE,
+    SLUG_RE,
+    Channel,
+    Hours,
+    Location,
+    Material,
+    Model,
+    Organisation,
+    Service,
+    Settings,
+)
+from .phones import PhoneChecker
+from .shape import subject, validate_shape
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_ROOT = REPO / "directory"
+
+# Bounding box of Indonesia, with a margin for outlying islands.
+LAT_RANGE = (-11.5, 6.5)
+LON_RANGE = (94.5, 141.5)
+
+ADDRESS_RE = re.compile(
+    r"\b(jalan|jl\.|jln\.?|gang|gg\.|rt\.?\s*\d+|rw\.?\s*\d+|blok\s+\w+|kelurahan\s+\w+|desa\s+\w+|no\.\s*\d+)",
+    re.IGNORECASE,
+)
+HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+BAD_LINK_RE = re.compile(r"\b(javascript|data|vbscript)\s*:", re.IGNORECASE)
+
+
+class Checked:
+    """A record that passed its shape check, with where it came from."""
+
+    def __init__(self, raw: RawRecord, model: Model):
+        self.raw = raw
+        self.model = model
+
+    def at(self, loc: Loc, code: str, field: str | None = None, **params) -> Problem:
+        line, col = self.raw.position(loc)
+        name = field if field is not None else _field_path(loc)
+        return problem(self.raw.display, line, col, code, subject(self.raw), name, **params)
+
+
+def _field_path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def check_directory(root: Path, today: date) -> tuple[Directory | None, Report]:
+    """Load, check and resolve the directory at `root` (gather, then decide)."""
+    report = Report()
+    raws, tree_problems = load_tree(root)
+    report.extend(tree_problems)
+    checked: list[Checked] = []
+    for raw in raws:
+        report.extend(raw.problems)
+        report.extend(check_file_id(raw))
+        if raw.data is None:
+            continue
+        model, problems = validate_shape(raw)
+        report.extend(problems)
+        if model is not None:
+            checked.append(Checked(raw, model))
+    rules = Rules(root, today, checked)
+    report.extend(rules.run())
+    if report.errors or rules.settings is None:
+        return None, report
+    return rules.directory(), report
+
+
+def check_file_id(raw: RawRecord) -> list[Problem]:
+    """The file name is the id: a region code for regions, a lowercase slug otherwise."""
+    rid = raw.id
+    if rid is None:
+        return []
+    if raw.kind == "regions":
+        if REGION_RE.fullmatch(rid):
+            return []
+        reason = "nama file wilayah harus kode wilayah, mis. 33.75.yaml"
+    elif SLUG_RE.fullmatch(rid):
+        return []
+    else:
+        reason = "hanya huruf kecil, angka dan tanda hubung, mis. uptd-ppa-kota-kendari.yaml"
+    return [problem(raw.display, 1, 1, "E-ID", subject(raw), "", value=rid, reason=reason)]
+
+
+class Rules:
+    """Cross-record rules over every record that passed its shape check."""
+
+    def __init__(self, root: Path, today: date, checked: list[Checked]):
+        self.root = root
+        self.today = today
+        self.by_kind: dict[str, list[Checked]] = defaultdict(list)
+        for c in checked:
+            self.by_kind[c.raw.kind].append(c)
+        self.settings_c = self._single("settings.yaml")
+        self.settings: Settings | None = self.settings_c.model if self.settings_c else None
+        self.ids = {kind: {c.raw.id: c for c in items} for kind, items in self.by_kind.items()}
+        self.categories = self._terms("taxonomy/categories.yaml", "categories")
+        self.audiences = self._terms("taxonomy/audiences.yaml", "audiences")
+        codes = self._single("short-codes.yaml")
+        self.short_codes = {s.code: s for s in codes.model.short_codes} if codes else {}
+        self.phones = PhoneChecker(set(self.short_codes))
+
+    def _single(self, kind: str) -> Checked | None:
+        items = self.by_kind.get(kind) or []
+        return items[0] if items else None
+
+    def _terms(self, kind: str, attr: str) -> dict:
+        c = self._single(kind)
+        return {t.id: t for t in getattr(c.model, attr)} if c else {}
+
+    def run(self) -> list[Problem]:
+        out: list[Problem] = []
+        for stage in (
+            self.check_settings,
+            self.check_taxonomy,
+            self.check_regions,
+            self.check_references,
+            self.check_parents,
+            self.check_channels,
+            self.check_hours,
+            self.check_locations,
+            self.check_texts,
+            self.check_dates,
+            self.check_verification,
+            self.check_completeness,
+            self.check_shared_numbers,
+        ):
+            out.extend(stage())
+        return out
+
+    def records(self, *kinds: str) -> Iterator[Checked]:
+        for kind in kinds or tuple(self.by_kind):
+            yield from self.by_kind.get(kind, [])
+
+    # --- settings and lists ---------------------------------------------------------
+
+    def check_settings(self) -> Iterator[Problem]:
+        if self.settings_c is None:
+            return
+        if self.settings.fictional and self.root.resolve() == REAL_ROOT.resolve():
+            yield self.settings_c.at(("fictional",), "E-FICTIONAL")
+        for i, code in enumerate(self.settings.cities):
+            yield from self._region_ref(self.settings_c, ("cities", i), code, levels={2})
+
+    def check_taxonomy(self) -> Iterator[Problem]:
+        for kind, attr in (
+            ("taxonomy/categories.yaml", "categories"),
+            ("taxonomy/audiences.yaml", "audiences"),
+        ):
+            c = self._single(kind)
+            if c is None:
+                continue
+            seen: dict[str, int] = {}
+            for i, term in enumerate(getattr(c.model, attr)):
+                if term.id in seen:
+                    yield c.at(
+                        (attr, i, "id"),
+                        "E-DUPLICATE-ID",
+                        value=term.id,
+                        other=f"{attr}[{seen[term.id]}]",
+                    )
+                seen.setdefault(term.id, i)
+        codes = self._single("short-codes.yaml")
+        if codes:
+            seen = {}
+            for i, sc in enumerate(codes.model.short_codes):
+                if sc.code in seen:
+                    yield codes.at(
+                        ("short_codes", i, "code"),
+                        "E-DUPLICATE-ID",
+                        value=sc.code,
+                        other=f"short_codes[{seen[sc.code]}]",
+                    )
+                seen.setdefault(sc.code, i)
+
+    # --- regions ------------------------------------------------------------------
+
+    def check_regions(self) -> Iterator[Problem]:
+        for c in self.records("regions"):
+            info = regions.lookup(c.raw.id)
+            if info is None:
+                yield c.at((), "E-REGION", value=c.raw.id, suggestion="")
+            elif c.model.name.casefold() != info.name.casefold():
+                yield c.at(
+                    ("name",), "E-REGION-NAME", got=c.model.name, code=info.code, expected=info.name
+                )
+        for c in self.records("organisations"):
+            for i, code in enumerate(c.model.regions):
+                yield from self._region_ref(c, ("regions", i), code)
+        for c in self.records("services"):
+            for i, code in enumerate(c.model.service_area):
+                yield from self._region_ref(c, ("service_area", i), code)
+        for c in self.records("hotlines"):
+            yield from self._coverage(c)
+        for c in self.records("materials"):
+            for i, code in enumerate(c.model.regions):
+                yield from self._region_ref(c, ("regions", i), code, levels={2})
+        for c in self.records("pathways"):
+            yield from self._region_ref(c, ("region",), c.model.region, levels={2})
+
+    def _coverage(self, c: Checked) -> Iterator[Problem]:
+        cov = c.model.coverage
+        want = {"national": set(), "province": {1}, "city": {2}}[cov.level]
+        if cov.level != "national" and not cov.regions:
+            yield c.at(("coverage", "regions"), "E-REQUIRED")
+        for i, code in enumerate(cov.regions):
+            yield from self._region_ref(c, ("coverage", "regions", i), code, levels=want or None)
+
+    def _region_ref(
+        self, c: Checked, loc: Loc, code: str, levels: set[int] | None = None
+    ) -> Iterator[Problem]:
+        info = regions.lookup(code)
+        if info is None:
+            yield c.at(loc, "E-REGION", value=code, suggestion=_region_suggestion(code))
+            return
+        if levels and info.level not in levels:
+            expected = " atau ".join(regions.LEVELS[level] for level in sorted(levels))
+            yield c.at(
+                loc, "E-REGION-LEVEL", value=code, expected=expected, got=regions.LEVELS[info.level]
+            )
+
+    # --- references ---------------------------------------------------------------
+
+    def check_references(self) -> Iterator[Problem]:
+        org = ("organisations", "organisasi")
+        for c in self.records("organisations"):
+            if c.model.parent:
+                yield from self._ref(c, ("parent",), c.model.parent, *org)
+            for i, m in enumerate(c.model.member_of):
+                yield from self._ref(c, ("member_of", i), m, *org)
+        for c in self.records("services"):
+            yield from self._ref(c, ("organisation",), c.model.organisation, *org)
+            yield from self._terms_ref(c, c.model.categories, c.model.audiences)
+        for c in self.records("hotlines"):
+            if c.model.operator:
+                yield from self._ref(c, ("operator",), c.model.operator, *org)
+            yield from self._terms_ref(c, c.model.categories, c.model.audiences)
+        for c in self.records("materials"):
+            yield from self._material_refs(c)
+        for c in self.records("pathways"):
+            for s, step in enumerate(c.model.steps):
+                for i, sid in enumerate(step.services):
+                    yield from self._ref(c, ("steps", s, "services", i), sid, "services", "layanan")
+                for i, hid in enumerate(step.hotlines):
+                    yield from self._ref(c, ("steps", s, "hotlines", i), hid, "hotlines", "hotline")
+        for c, loc, channel in self._channels():
+            if channel.hotline:
+                yield from self._ref(c, (*loc, "hotline"), channel.hotline, "hotlines", "hotline")
+
+    def _material_refs(self, c: Checked) -> Iterator[Problem]:
+        m: Material = c.model
+        yield from self._ref(c, ("publisher",), m.publisher, "organisations", "organisasi")
+        yield from self._terms_ref(c, [], m.audiences)
+        for i, hid in enumerate(m.featured.hotlines):
+            yield from self._ref(c, ("featured", "hotlines", i), hid, "hotlines", "hotline")
+        for i, sid in enumerate(m.featured.services):
+            yield from self._ref(c, ("featured", "services", i), sid, "services", "layanan")
+        for i, cat in enumerate(m.featured.categories):
+            yield from self._known(
+                c, ("featured", "categories", i), cat, self.categories, "kategori"
+            )
+
+    def _terms_ref(
+        self, c: Checked, categories: list[str], audiences: list[str]
+    ) -> Iterator[Problem]:
+        for i, cat in enumerate(categories):
+            yield from self._known(c, ("categories", i), cat, self.categories, "kategori")
+        for i, aud in enumerate(audiences):
+            yield from self._known(c, ("audiences", i), aud, self.audiences, "sasaran")
+
+    def _ref(self, c: Checked, loc: Loc, value: str, kind: str, label: str) -> Iterator[Problem]:
+        yield from self._known(c, loc, value, self.ids.get(kind, {}), label)
+
+    def _known(self, c: Checked, loc: Loc, value: str, known, label: str) -> Iterator[Problem]:
+        if value not in known:
+            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
+            suggestion = f" (maksud Anda '{close[0]}'?)" if close else ""
+            yield c.at(loc, "E-REF", target=label, value=value, suggestion=suggestion)
+
+    def check_parents(self) -> Iterator[Problem]:
+        orgs = {c.raw.id: c for c in self.records("organisations")}
+        reported: set[str] = set()
+        for start, c in sorted(orgs.items()):
+            chain = [start]
+            current = c.model.parent
+            while current in orgs and current not in chain:
+                chain.append(current)
+                current = orgs[current].model.parent
+            if current == start and start not in reported:
+                reported.update(chain)
+                yield c.at(("parent",), "E-CYCLE", chain=" → ".join([*chain, start]))
+
+    # --- channels -----------------------------------------------------------------
+
+    def _channels(self) -> Iterator[tuple[Checked, Loc, Channel]]:
+        for c in self.records("organisations", "services", "hotlines"):
+            channels = c.model.channels
+            if isinstance(channels, list):
+                for i, ch in enumerate(channels):
+                    yield c, ("channels", i), ch
+
+    def check_channels(self) -> Iterator[Problem]:
+        for c, loc, ch in self._channels():
+            yield from self._channel(c, loc, ch)
+
+    def _channel(self, c: Checked, loc: Loc, ch: Channel) -> Iterator[Problem]:
+        if ch.type == "walk_in":
+            return
+        if ch.value and ch.hotline:
+            yield c.at(loc, "E-CHANNEL", detail="isi `value` atau `hotline`, jangan keduanya")
+            return
+        if not ch.value and not ch.hotline:
+            yield c.at(
+                loc,
+                "E-CHANNEL",
+                detail=f"saluran `{ch.type}` perlu `value` (nomor/alamat) atau `hotline`",
+            )
+            return
+        if ch.hotline:
+            if ch.type not in ("phone", "whatsapp", "sms"):
+                yield c.at(
+                    (*loc, "hotline"),
+                    "E-CHANNEL",
+                    detail="`hotline` hanya untuk phone, whatsapp atau sms",
+                )
+            return
+        vloc = (*loc, "value")
+        if ch.type in ("phone", "sms", "whatsapp"):
+            error = self.phones.check(
+                ch.value, whatsapp=ch.type == "whatsapp", sms=ch.type == "sms"
+            )
+            if error:
+                code, params = error
+                yield c.at(vloc, code, **params)
+        elif ch.type == "email":
+            reason = _email_problem(ch.value)
+            if reason:
+                yield c.at(vloc, "E-EMAIL", value=ch.value, reason=reason)
+        elif not re.match(r"^https?://[^\s/$.?#][^\s]*$", ch.value, re.IGNORECASE):
+            yield c.at(vloc, "E-URL", value=ch.value)
+
+    # --- hours --------------------------------------------------------------------
+
+    def check_hours(self) -> Iterator[Problem]:
+        for c in self.records("services", "hotlines"):
+            if isinstance(c.model.hours, Hours):
+                yield from self._hours(c, ("hours",), c.model.hours)
+        for c, loc, ch in self._channels():
+            if ch.hours:
+                yield from self._hours(c, (*loc, "hours"), ch.hours)
+
+    def _hours(self, c: Checked, loc: Loc, hours: Hours) -> Iterator[Problem]:
+        if hours.always and hours.weekly:
+            yield c.at(
+                loc, "E-HOURS", detail="pilih salah satu: `always: true` (24 jam) atau `weekly`"
+            )
+        elif not hours.always and not hours.weekly:
+            yield c.at(loc, "E-HOURS", detail="isi `always: true` (24 jam) atau jadwal `weekly`")
+        for i, period in enumerate(hours.weekly or []):
+            if period.closes <= period.opens:
+                yield c.at(
+                    (*loc, "weekly", i, "closes"),
+                    "E-HOURS",
+                    detail=f"jam tutup {period.closes} harus setelah jam buka {period.opens}",
+                )
+            if len(set(period.days)) != len(period.days):
+                yield c.at(
+                    (*loc, "weekly", i, "days"), "E-HOURS", detail="ada hari yang ditulis dua kali"
+                )
+
+    # --- locations and shelters ------------------------------------------------------
+
+    def check_locations(self) -> Iterator[Problem]:
+        for c in self.records("services"):
+            locations = c.model.locations if isinstance(c.model.locations, list) else []
+            for i, loc in enumerate(locations):
+                yield from self._location(c, ("locations", i), loc)
+            if any(loc.confidential for loc in locations):
+                yield from self._confidential_texts(c)
+
+    def _location(self, c: Checked, at: Loc, loc: Location) -> Iterator[Problem]:
+        if loc.confidential:
+            for name in ("address", "latitude", "longitude", "name", "accessibility"):
+                if getattr(loc, name) is not None:
+                    yield c.at((*at, name), "E-CONFIDENTIAL", what=name)
+            yield from self._region_ref(c, (*at, "region"), loc.region, levels={2})
+            return
+        yield from self._region_ref(c, (*at, "region"), loc.region, levels={2, 3, 4})
+        if (loc.latitude is None) != (loc.longitude is None):
+            yield c.at(
+                at,
+                "E-REQUIRED",
+                field=_field_path((*at, "latitude" if loc.latitude is None else "longitude")),
+            )
+        elif loc.latitude is not None and not (
+            LAT_RANGE[0] <= loc.latitude <= LAT_RANGE[1]
+            and LON_RANGE[0] <= loc.longitude <= LON_RANGE[1]
+        ):
+            yield c.at((*at, "latitude"), "E-COORDINATES", lat=loc.latitude, lon=loc.longitude)
+
+    def _confidential_texts(self, c: Checked) -> Iterator[Problem]:
+        for loc, text in _texts(c.model, ()):
+            if loc and loc[0] == "sources":
+                continue
+            match = ADDRESS_RE.search(text)
+            if match:
+                yield c.at(loc, "E-CONFIDENTIAL-TEXT", match=match.group(0))
+
+    # --- text safety ------------------------------------------------------------------
+
+    def check_texts(self) -> Iterator[Problem]:
+        for c in self.records():
+            for loc, text in _texts(c.model, ()):
+                if HTML_RE.search(text):
+                    yield c.at(loc, "E-MARKDOWN", what="HTML (`<…>`)")
+                elif BAD_LINK_RE.search(text):
+                    yield c.at(loc, "E-MARKDOWN", what="tautan javascript:/data:")
+
+    # --- dates and trust ---------------------------------------------------------------
+
+    def check_dates(self) -> Iterator[Problem]:
+        for c in self.records():
+            for loc, value in _dates(c.model, ()):
+                if value > self.today:
+                    yield c.at(
+                        loc, "E-FUTURE-DATE", value=value.isoformat(), today=self.today.isoformat()
+                    )
+
+    def check_verification(self) -> Iterator[Problem]:
+        stale_after = self.settings.stale_after_months if self.settings else 12
+        from .directory import months_between
+
+        for c in self.records("organisations", "services", "hotlines", "pathways"):
+            m = c.model
+            if m.verified_on and not m.verified_by:
+                yield c.at(
+                    ("verified_on",),
+                    "E-VERIFIED",
+                    detail="`verified_by` wajib diisi (kantor/jabatan yang mengonfirmasi)",
+                )
+            elif m.verified_by and not m.verified_on:
+                yield c.at(
+                    ("verified_by",),
+                    "E-VERIFIED",
+                    detail="`verified_on` wajib diisi (tanggal konfirmasi)",
+                )
+            if m.verified_on and m.verified_on <= self.today:
+                months = months_between(m.verified_on, self.today)
+                if months >= stale_after:
+                    yield c.at(
+                        ("verified_on",), "W-STALE", value=m.verified_on.isoformat(), months=months
+                    )
+            if not m.sources and not m.verified_on:
+                yield c.at((), "W-NO-SOURCE", field="")
+        for c in self.records("organisations"):
+            if c.model.logo and not (self.root / "assets" / c.model.logo).is_file():
+                yield c.at(("logo",), "E-COBRAND-LOGO", value=c.model.logo)
+
+    def check_completeness(self) -> Iterator[Problem]:
+        for c in self.records("organisations", "services", "hotlines"):
+            for name in RECOMMENDED.get(type(c.model), ()):
+                if getattr(c.model, name) is None:
+                    yield c.at((), "W-MISSING", field="", name=name)
+
+    def check_shared_numbers(self) -> Iterator[Problem]:
+        owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)
+        for c, loc, ch in self._channels():
+            if ch.value and ch.type in ("phone", "whatsapp", "sms"):
+                key = self.phones.normalise(ch.value)
+                if key and not self.phones.is_short(ch.value):
+                    owners[key].append((c, loc))
+        for number, users in sorted(owners.items()):
+            for c, loc in users:
+                others = sorted({o.raw.display for o, _ in users if not self._related(c, o)})
+                if others:
+                    yield c.at(
+                        (*loc, "value"), "W-SHARED-NUMBER", value=number, other=", ".join(others)
+                    )
+
+    def _related(self, a: Checked, b: Checked) -> bool:
+        if a is b:
+            return True
+        return bool(_family(a) & _family(b))
+
+    # --- result -----------------------------------------------------------------
+
+    def directory(self) -> Directory:
+        d = Directory(root=self.root, settings=self.settings, today=self.today)
+        d.categories = dict(self.categories)
+        d.audiences = dict(self.audiences)
+        syn = self._single("taxonomy/synonyms.yaml")
+        d.synonyms = list(syn.model.synonyms) if syn else []
+        d.short_codes = dict(self.short_codes)
+        for kind in ("regions", "organisations", "services", "hotlines", "materials", "pathways"):
+            entries = {
+                c.raw.id: Entry(c.raw.id, kind, Path(c.raw.display), c.model)
+                for c in sorted(self.records(kind), key=lambda c: c.raw.id)
+            }
+            setattr(d, kind, entries)
+        return d
+
+
+def _family(c: Checked) -> set[str]:
+    """Organisation ids a record belongs to (itself, its organisation, its parent)."""
+    m = c.model
+    ids: set[str] = set()
+    if isinstance(m, Organisation):
+        ids.add(c.raw.id)
+        if m.parent:
+            ids.add(m.parent)
+    elif isinstance(m, Service):
+        ids.add(m.organisation)
+    elif getattr(m, "operator", None):
+        ids.add(m.operator)
+    return ids
+
+
+def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every free-text string in a model, with its location."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, Model):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*loc, i))
+
+
+def _dates(value: Any, loc: Loc) -> Iterator[tuple[Loc, date]]:
+    if isinstance(value, date):
+        yield loc, value
+    elif isinstance(value, Model):
+        for name in type(value).model_fields:
+            yield from _dates(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _dates(item, (*loc, i))
+
+
+def _region_suggestion(code: str) -> str:
+    parent = code.rsplit(".", 1)[0] if "." in code else None
+    info = regions.lookup(parent) if parent else None
+    return f" (wilayah induk {parent} = {info.name})" if info else ""
+
+
+def _email_problem(value: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
