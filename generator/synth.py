@@ -406,7 +406,7 @@ def districts() -> dict[str, list[str]]:
     """City code -> its kecamatan codes, sorted."""
     index: dict[str, list[str]] = {}
     for code, info in sorted(regions_mod.table().items()):
-        if info.level == 3:
+        if info.level == 3 and info.name == info.name.strip():
             index.setdefault(code[:5], []).append(code)
     return index
 
@@ -424,7 +424,10 @@ def plan(rng: random.Random, records: int) -> tuple[dict[str, int], int]:
         for code, share in LARGE_CITIES.items():
             sizes[code] = max(20, round(records * share))
     rest = city_total - sum(sizes.values())
-    others = [c.code for c in regions_mod.cities() if c.code not in sizes]
+    # A few table names carry a trailing space that `check` compares against; skip them.
+    others = [
+        c.code for c in regions_mod.cities() if c.code not in sizes and c.name == c.name.strip()
+    ]
     count = max(1, min(len(others), rest // MEAN_SMALL_CITY))
     chosen = sorted(rng.sample(others, count))
     weights = [rng.lognormvariate(0, 0.6) for _ in chosen]
@@ -793,7 +796,6 @@ def settings(cities: list[str], template: Path | None) -> dict:
         "site_name": "Direktori Contoh Nasional",
         "site_description": "Direktori sintetis untuk uji kecepatan. Semua isi fiktif.",
         "cities": cities,
-        "public_url": None,
         "quick_exit_url": quick_exit,
         "corrections": {"text": "Ini direktori contoh fiktif; tidak menerima koreksi."},
         "data_licence": "CC0 1.0",
