@@ -342,8 +342,14 @@ def list_files(template: Path | None) -> dict[str, str]:
         if path is not None and path.is_file():
             texts[name] = path.read_text(encoding="utf-8")
         else:
-            texts[name] = HEADER.format(name=FILE_HEADERS[name]) + dump(data)
+            texts[name] = list_header(name) + dump(data)
     return texts
+
+
+def list_header(name: str) -> str:
+    """Header of a list file: its schema sits in `schema/` next to the directory root."""
+    prefix = "../" if "/" in name else "./"
+    return f"# yaml-language-server: $schema={prefix}schema/{FILE_HEADERS[name]}.schema.json\n"
 
 
 def dump(data: dict) -> str:
@@ -858,7 +864,7 @@ def synthesize(out: Path, records: int, seed: int = 1) -> dict[str, int]:
     template = template_root()
     synth, cities = build(records, seed, template)
     texts = list_files(template)
-    texts["settings.yaml"] = HEADER.format(name="settings") + dump(settings(cities, template))
+    texts["settings.yaml"] = list_header("settings.yaml") + dump(settings(cities, template))
     write_tree(out, texts, synth.records)
     counts = {kind: len(items) for kind, items in synth.records.items()}
     log.info("synthetic directory in %s: %s", out, counts)

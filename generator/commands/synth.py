@@ -12,9 +12,13 @@ HELP = "write a synthetic, fictional national directory of N services (for bench
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--records", type=int, default=1000, help="number of services (default 1000)")
+    parser.add_argument(
+        "--records", type=int, default=1000, help="number of services (default 1000)"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same tree)")
-    parser.add_argument("--out", type=Path, required=True, help="directory to create (must be empty)")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="directory to create (must be empty)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
