@@ -243,7 +243,7 @@ class Numbers:
         return True
 
 
-def description(rng: random.Random, low: int = 30, high: int = 72) -> str:
+def description(rng: random.Random, low: int = 30, high: int = 65) -> str:
     """Indonesian-looking text of roughly `low`..80 words."""
     target = rng.randint(low, high)
     sentences: list[str] = []
