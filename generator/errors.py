@@ -100,13 +100,7 @@ CATALOGUE: dict[str, Kind] = {
             "the file must hold a `key: value` mapping, not {got}",
         ),
         _k(
-            "E-FILENAME",
-            "error",
-            "nama file '{name}' tidak sah: {reason}",
-            "file name '{name}' is not valid: {reason}",
-        ),
-        _k(
-            "E-UNEXPECTED-FILE",
+            "W-UNEXPECTED-FILE",
             "warning",
             "file ini tidak dibaca (bukan .yaml di folder yang dikenal)",
             "this file is not read (not .yaml in a known folder)",
@@ -122,8 +116,8 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "E-UNKNOWN-KEY",
             "error",
-            "kunci '{key}' tidak dikenal{suggestion}",
-            "unknown key '{key}'{suggestion}",
+            "kunci '{key}' tidak dikenal",
+            "unknown key '{key}'",
         ),
         _k("E-TYPE", "error", "harus {expected}, tertulis {got}", "must be {expected}, got {got}"),
         _k(
@@ -191,8 +185,8 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "E-REF",
             "error",
-            "{target} '{value}' tidak dikenal{suggestion}",
-            "unknown {target} '{value}'{suggestion}",
+            "{target} '{value}' tidak dikenal",
+            "unknown {target} '{value}'",
         ),
         _k(
             "E-CYCLE",
@@ -215,8 +209,8 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "E-REGION-NAME",
             "error",
-            "nama '{got}' tidak cocok dengan kode {code} ('{expected}')",
-            "name '{got}' does not match code {code} ('{expected}')",
+            "nama '{got}' tidak cocok dengan kode {region} ('{expected}')",
+            "name '{got}' does not match code {region} ('{expected}')",
         ),
         _k(
             "E-PHONE",
@@ -351,7 +345,11 @@ class Problem:
 
     def message(self, lang: str = "id") -> str:
         template = self.kind.id if lang == "id" else self.kind.en
-        text = template.format_map(_Params(dict(self.params)))
+        params = dict(self.params)
+        text = template.format_map(_Params(params))
+        if params.get("did_you_mean"):
+            ask = "maksud Anda" if lang == "id" else "did you mean"
+            text += f" ({ask} '{params['did_you_mean']}'?)"
         hint = self.kind.hint_id if lang == "id" else self.kind.hint_en
         return (
             f"{text} (Saran: {hint})"

@@ -62,11 +62,21 @@ def validate_shape(raw: RawRecord) -> tuple[Model | None, list[Problem]]:
 # --- union branches ----------------------------------------------------------------
 
 
+def _model_names() -> set[str]:
+    from . import models
+
+    return {n for n, v in vars(models).items() if isinstance(v, type) and issubclass(v, BaseModel)}
+
+
+MODEL_NAMES = _model_names()
+BRANCH_PREFIXES = ("list[", "literal[", "function-", "nullable[", "dict[")
+
+
 def _is_branch(part: Any) -> bool:
+    """A union-branch label pydantic puts into an error's loc (never a field or key)."""
     return isinstance(part, str) and (
-        "[" in part
-        or part[:1].isupper()
-        or part.startswith("function-")
+        part.startswith(BRANCH_PREFIXES)
+        or part in MODEL_NAMES
         or part in {"str", "int", "float", "bool"}
     )
 
@@ -76,7 +86,7 @@ def _branch_matches(label: str, value: Any) -> bool:
         return isinstance(value, list)
     if label.startswith("literal[") or label.startswith("function-") or label == "str":
         return isinstance(value, str)
-    if label[:1].isupper():
+    if label in MODEL_NAMES:
         return isinstance(value, dict)
     return True
 
@@ -143,7 +153,7 @@ def _expected_for(labels: list[str]) -> str:
             words.append("daftar")
         elif label.startswith("literal["):
             words.append(label[len("literal[") : -1].replace("'", "`"))
-        elif label[:1].isupper():
+        elif label in MODEL_NAMES:
             words.append("kumpulan `kunci: nilai`")
         else:
             words.append("teks")
@@ -155,7 +165,7 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
     kind = err["type"]
     where = dict(file=raw.display, subject=subject(raw))
     if kind == "extra_forbidden":
-        key = str(loc[-1])
+        key = str(loc[-1]) if loc else ""
         line, col = raw.position(loc)
         return problem(
             where["file"],
@@ -165,7 +175,7 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
             where["subject"],
             _field_path(loc[:-1]),
             key=key,
-            suggestion=_suggest(key, _fields_at(cls, loc[:-1])),
+            did_you_mean=_suggest(key, _fields_at(cls, loc[:-1])),
         )
     line, col = raw.position(loc)
     args = (where["file"], line, col)
@@ -212,12 +222,15 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
         return problem(
             *args, "E-LENGTH", where["subject"], fieldname, detail=f"nilai {word} {limit}"
         )
+    if kind == "string_pattern_mismatch":
+        detail = f"'{err.get('input')}' tidak sesuai pola {err.get('ctx', {}).get('pattern', '')}"
+        return problem(*args, "E-INVALID", where["subject"], fieldname, detail=detail)
     return problem(*args, "E-INVALID", where["subject"], fieldname, detail=err.get("msg", kind))
 
 
 def _suggest(key: str, options: list[str]) -> str:
     close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-    return f" (maksud Anda '{close[0]}'?)" if close else ""
+    return close[0] if close else ""
 
 
 def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
