@@ -343,6 +343,9 @@ def list_files(template: Path | None) -> dict[str, str]:
             texts[name] = path.read_text(encoding="utf-8")
         else:
             texts[name] = list_header(name) + dump(data)
+    if template is not None:  # so the yaml-language-server headers resolve in the copy too
+        for schema in sorted((template / "schema").glob("*.schema.json")):
+            texts[f"schema/{schema.name}"] = schema.read_text(encoding="utf-8")
     return texts
 
 
