@@ -37,6 +37,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from . import synth
+from .errors import GeneratorError
 
 log = logging.getLogger(__name__)
 
@@ -128,21 +129,37 @@ def gzip_size(data: bytes) -> int:
 # --- child processes -----------------------------------------------------------------
 
 
+# Runs the measured command from a small fresh process: a child spawned straight from
+# the bench would report the bench's own (large) RSS as its peak, because Linux keeps the
+# high-water mark of the memory it was forked from across exec.
+MEASURE = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(sys.argv[1], "w") as fh:
+    json.dump({"wall_s": wall, "peak_kb": usage.ru_maxrss}, fh)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_child(cmd: list[str], cwd: Path = REPO, env: dict | None = None) -> dict:
-    """Wall time and peak memory (maxrss of that child alone, via wait4) of one command."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            err.seek(0)
-            tail = err.read().decode("utf-8", "replace")[-2000:]
-            raise BenchError(
-                f"{' '.join(map(str, cmd[:4]))}... failed ({proc.returncode}):\n{tail}"
-            )
-    return {"wall_s": round(wall, 3), "peak_mb": round(usage.ru_maxrss / 1024, 1)}
+    """Wall time and peak memory (maxrss of that command alone) of one command."""
+    with tempfile.TemporaryDirectory() as tmp:
+        figures, errors = Path(tmp) / "figures.json", Path(tmp) / "stderr"
+        with errors.open("wb") as err:
+            code = subprocess.call(
+                [sys.executable, "-c", MEASURE, str(figures), *map(str, cmd)],
+                cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err,
+            )  # fmt: skip
+        if code != 0:
+            tail = errors.read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise BenchError(f"{' '.join(map(str, cmd[:4]))}... failed ({code}):\n{tail}")
+        data = json.loads(figures.read_text(encoding="utf-8"))
+    return {"wall_s": round(data["wall_s"], 3), "peak_mb": round(data["peak_kb"] / 1024, 1)}
 
 
 class BenchError(Exception):
@@ -346,7 +363,7 @@ def section_edit_preview(case: Case) -> dict:
         proc = subprocess.Popen([*cmd, "--dev-addr", f"127.0.0.1:{port}"], cwd=REPO, env=env,
                                 stdout=subprocess.DEVNULL, stderr=err)  # fmt: skip
         try:
-            first = wait_for(url, lambda body: service in body, timeout=1800, proc=proc, err=err)
+            first = wait_for(url, lambda body: True, timeout=1800, proc=proc, err=err)
             times = [edit_and_wait(record, original, url, i, proc, err) for i in range(case.runs)]
         finally:
             record.write_text(original, encoding="utf-8")
@@ -567,7 +584,7 @@ class StaticServer:
         self.httpd.server_close()
 
 
-def fetched(site: Path, page: str, act: Callable, skip_first: bool = False) -> dict:
+def fetched(site: Path, page: str, act: Callable, skip_first: bool = False, only: str = "") -> dict:
     """gzip bytes of every same-site file a browser fetched while `act(page)` ran."""
     from urllib.parse import unquote, urlparse
 
@@ -586,6 +603,8 @@ def fetched(site: Path, page: str, act: Callable, skip_first: bool = False) -> d
     files = []
     for url in urls[1:] if skip_first else urls:
         path = unquote(urlparse(url).path)
+        if not path.lstrip("/").startswith(only):
+            continue
         target = site / path.lstrip("/")
         if target.is_dir():
             target = target / "index.html"
@@ -646,8 +665,67 @@ def pagefind(case: Case) -> dict:
 
 
 def ours_search(case: Case) -> dict:
-    """Filled in by the search section once its page contract is known."""
-    return {"status": NA}
+    """City-scoped query from three city pages, and a national query from the search page."""
+    if not (case.site / "assets" / "search" / "loader.js").is_file():
+        return {"status": "n/a (search not in the built site)"}
+    counts = city_counts(case)
+    ranked = sorted(counts, key=lambda c: (counts[c], c))
+    cities = {"city_median": ranked[(len(ranked) - 1) // 2], "city_largest": ranked[-1]}
+    if counts.get(synth.CITY_300) == 300:
+        cities = {"city_300": synth.CITY_300} | cities
+    result = {}
+    for label, code in cities.items():
+        page = next(case.site.glob(f"kota/{code.replace('.', '-')}-*/index.html"), None)
+        if page is None:
+            result[label] = {"status": f"no page for city {code}"}
+            continue
+        url = "/" + page.parent.relative_to(case.site).as_posix() + "/"
+        result[label] = {"city": code, "services": counts[code]} | search_fetch(
+            case.site, url, HEADER_QUERY
+        )
+    result["national"] = search_fetch(case.site, "/search/", PAGE_QUERY)
+    return result
+
+
+HEADER_QUERY = ("[data-ids-search] [data-ids-query]", "[data-ids-search] [data-record-id]")
+PAGE_QUERY = ("#ids-page-query", "[data-ids-page] [data-record-id]")
+
+
+def city_counts(case: Case) -> dict[str, int]:
+    """City-level services per city code."""
+    counts: dict[str, int] = {}
+    for entry in case.directory.services.values():
+        for code in {c[:5] for c in entry.record.service_area if len(c) >= 5}:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def search_fetch(site: Path, url: str, selectors: tuple[str, str]) -> dict:
+    """Open `url`, type the query, wait for the first result (or "no result"): search bytes."""
+    box, hit = selectors
+    found = {}
+
+    def act(tab) -> None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        tab.fill(box, QUERY)
+        try:
+            tab.wait_for_function(
+                "([hit]) => document.querySelector(hit) || [...document.querySelectorAll("
+                "'.ids-status')].some(e => e.textContent.includes('Tidak ada hasil'))",
+                arg=[hit],
+                timeout=60_000,
+            )
+        except PlaywrightTimeout:
+            found["status"] = "no result or message within 60 s"
+        found["hit"] = tab.query_selector(hit) is not None
+
+    measured = fetched(site, url, act, only="assets/search/")
+    return (
+        measured
+        | {"first_result": found.get("hit", False)}
+        | ({"status": found["status"]} if "status" in found else {})
+    )
 
 
 # --- leaflets ------------------------------------------------------------------------
@@ -706,7 +784,7 @@ def run_case(records: int, work: Path, options: Options) -> dict:
         log.info("bench %d: %s", records, name)
         try:
             result[name] = fn(case)
-        except BenchError as exc:
+        except (BenchError, GeneratorError) as exc:
             log.error("bench %d: %s failed: %s", records, name, exc)
             result[name] = {"status": f"failed: {exc}"}
     if "leaflets_s" in case.notes and isinstance(result["stages"], dict):

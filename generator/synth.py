@@ -765,7 +765,9 @@ class Synth:
         data["sources"] = [source(self.rng)]
         self.add("pathways", f"alur-{slug(cname)}", data)
 
-    def materials(self, cities: list[str], publisher: str) -> None:
+    def materials(self, cities: list[str], publisher: str, services: list[str]) -> None:
+        """Two materials for `cities`, featuring named services (not whole categories:
+        a city of 300 services does not fit on a leaflet)."""
         for kind, title in (
             ("leaflet_trifold", "Kenali dan laporkan kekerasan"),
             ("flyer_a5", "Ke mana mencari bantuan"),
@@ -782,7 +784,7 @@ class Synth:
                 "key_messages": ["Kekerasan bukan salah korban.", "Bantuan gratis tersedia."],
                 "featured": {
                     "hotlines": list(self.emergency),
-                    "categories": [c for c, _ in self.categories[:2]],
+                    "services": services,
                 },
                 "regions": cities,
                 "publisher": publisher,
@@ -837,7 +839,8 @@ def build(records: int, seed: int, template: Path | None) -> tuple[Synth, list[s
     for city in largest[:5]:
         synth.pathway(city, city_services[city])
     publisher = synth.records["services"][city_services[largest[0]][0]]["organisation"]
-    synth.materials(sorted(largest[:3]), publisher)
+    featured = sorted(sid for city in largest[:3] for sid in sorted(city_services[city])[:2])
+    synth.materials(sorted(largest[:3]), publisher, featured)
     return synth, cities
 
 
