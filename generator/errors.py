@@ -217,7 +217,7 @@ CATALOGUE: dict[str, Kind] = {
             "error",
             "nomor '{value}' tidak sah: {reason}",
             "number '{value}' is not valid: {reason}",
-            'Tulis nomor lengkap dengan kode area, mis. "(0285) 123456" atau "0812-3456-7890".',
+            'Tulis nomor lengkap dengan kode area, mis. "(kode area) nomor" atau nomor HP "08xx-xxxx-xxxx".',
             "Write the full number with area code.",
         ),
         _k(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,7 @@ class RawRecord:
     data: dict | None = None
     positions: dict[Loc, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # plain data computed next to the read
 
     def position(self, loc: Loc) -> Position:
         """Position of `loc`, or of its nearest ancestor that has one."""
@@ -85,41 +87,59 @@ def discover(root: Path) -> tuple[list[tuple[Path, str, str]], list[Problem]]:
 PARALLEL_MIN_FILES = 2000  # below this, starting worker processes costs more than it saves
 
 
-def load_tree(root: Path, jobs: int | None = None) -> tuple[list[RawRecord], list[Problem]]:
-    """Read every file; large trees are parsed on all cores (parsing is ~half of `check`)."""
+PerRecord = Callable[[RawRecord], None]
+
+
+def load_tree(
+    root: Path, jobs: int | None = None, per_record: PerRecord | None = None
+) -> tuple[list[RawRecord], list[Problem]]:
+    """Read every file; large trees are parsed on all cores (parsing is ~half of `check`).
+
+    `per_record` runs on each record right after it is read, in the worker, and may add
+    problems or plain data to `record.extra` (it must stay marshal-able).
+    """
     found, problems = discover(root)
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(found) < PARALLEL_MIN_FILES:
-        return [load_file(path, kind, shown) for path, kind, shown in found], problems
-    chunks = [found[i::jobs] for i in range(jobs)]
+        return [_load_one(path, kind, shown, per_record) for path, kind, shown in found], problems
+    chunks = [(found[i::jobs], per_record) for i in range(jobs)]
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs) as pool:
         parts = pool.map(_load_chunk, chunks)
     by_shown: dict[str, RawRecord] = {}
-    for chunk, blob in zip(chunks, parts, strict=True):
+    for (chunk, _hook), blob in zip(chunks, parts, strict=True):
         for (path, kind, shown), state in zip(chunk, marshal.loads(blob), strict=True):
             by_shown[shown] = _thaw(path, kind, shown, state)
     return [by_shown[shown] for _path, _kind, shown in found], problems
 
 
-def _load_chunk(chunk: list[tuple[Path, str, str]]) -> bytes:
+def _load_one(path: Path, kind: str, shown: str, per_record: PerRecord | None) -> RawRecord:
+    record = load_file(path, kind, shown)
+    if per_record is not None:
+        per_record(record)
+    return record
+
+
+def _load_chunk(job: tuple[list[tuple[Path, str, str]], PerRecord | None]) -> bytes:
+    chunk, per_record = job
     # marshal moves plain dicts/lists/str ~5x faster than pickle.
-    return marshal.dumps([_freeze(load_file(path, kind, shown)) for path, kind, shown in chunk])
+    return marshal.dumps([_freeze(_load_one(*item, per_record)) for item in chunk])
 
 
 def _freeze(record: RawRecord) -> tuple:
     problems = [
         (p.file, p.line, p.col, p.code, p.params, p.subject, p.field) for p in record.problems
     ]
-    return record.data, record.positions, problems
+    return record.data, record.positions, problems, record.extra
 
 
 def _thaw(path: Path, kind: str, shown: str, state: tuple) -> RawRecord:
-    data, positions, problems = state
+    data, positions, problems, extra = state
     record = RawRecord(
         path, shown, kind, path.stem if kind in FOLDER_KINDS else None, data, positions
     )
     record.problems = [Problem(*p) for p in problems]
+    record.extra = extra
     return record
 
 
@@ -160,9 +180,26 @@ def _read_text(path: Path, record: RawRecord) -> str | None:
     return text
 
 
+class _Loader(yaml.CSafeLoader):
+    """libyaml's parser and composer without tag resolution.
+
+    We keep every scalar as written, so the per-scalar Python callbacks that resolve
+    tags (regexes for bool/int/float/timestamp) are pure cost: ~25% of `check`.
+    """
+
+    def resolve(self, kind, value, implicit):  # noqa: ARG002 - libyaml's callback signature
+        return "tag:yaml.org,2002:str"
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+
 def _compose(text: str, record: RawRecord) -> yaml.Node | None:
     try:
-        loader = yaml.CSafeLoader(text)
+        loader = _Loader(text)
         try:
             docs = []
             while loader.check_node():
@@ -210,6 +247,7 @@ class _Builder:
 
     def __init__(self, record: RawRecord):
         self.record = record
+        self.positions = record.positions
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc):
@@ -218,13 +256,13 @@ class _Builder:
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if not node.style and node.value in NULLS:
-                return None
-            return node.value
+            return None if not node.style and node.value in NULLS else node.value
         if isinstance(node, yaml.SequenceNode):
             items = []
+            positions = self.positions
             for index, child in enumerate(node.value):
-                self.record.positions[(*loc, index)] = _mark(child)
+                mark = child.start_mark
+                positions[(*loc, index)] = (mark.line + 1, mark.column + 1)
                 items.append(self.build(child, (*loc, index)))
             return items
         return self._mapping(node, loc)
@@ -232,8 +270,10 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict = {}
         first_line: dict[str, int] = {}
+        positions = self.positions
         for key_node, value_node in node.value:
-            line, col = _mark(key_node)
+            mark = key_node.start_mark
+            line, col = mark.line + 1, mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, "E-KEY-TYPE", got=_node_kind(key_node))
                 continue
@@ -252,7 +292,7 @@ class _Builder:
                 )
                 continue
             first_line[key] = line
-            self.record.positions[(*loc, key)] = (line, col)
+            positions[(*loc, key)] = (line, col)
             result[key] = self.build(value_node, (*loc, key))
         return result
 

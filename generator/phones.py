@@ -37,6 +37,34 @@ def parse(value: str) -> phonenumbers.PhoneNumber | None:
     return number if phonenumbers.is_valid_number(number) else None
 
 
+_CLASSES: dict[str, tuple[str | None, int | None]] = {}
+
+
+def classify(value: str) -> tuple[str | None, int | None]:
+    """(E.164, libphonenumber number type) or (None, None) when not a valid number.
+
+    Cached, and seeded from the worker processes that read the files (`seed`), because
+    parsing is the costliest single rule of `check`.
+    """
+    found = _CLASSES.get(value)
+    if found is None:
+        number = parse(value)
+        found = (
+            (
+                phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                phonenumbers.number_type(number),
+            )
+            if number
+            else (None, None)
+        )
+        _CLASSES[value] = found
+    return found
+
+
+def seed(classes: dict[str, tuple[str | None, int | None]]) -> None:
+    _CLASSES.update(classes)
+
+
 def e164(value: str) -> str | None:
     number = parse(value)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164) if number else None
@@ -64,7 +92,7 @@ class PhoneChecker:
     def normalise(self, value: str) -> str | None:
         if self.is_short(value):
             return value.strip()
-        return e164(value)
+        return classify(value.strip())[0]
 
     def check(
         self, value: str, *, whatsapp: bool = False, sms: bool = False
@@ -82,11 +110,11 @@ class PhoneChecker:
                 "value": value,
                 "reason": "hanya angka, spasi, tanda hubung, kurung dan +",
             }
-        number = parse(value)
+        number, kind = classify(value)
         if number is None:
             reason = "bukan nomor Indonesia yang sah (jumlah angka atau kode area salah?)"
             return "E-PHONE", {"value": value, "reason": reason}
-        if whatsapp and phonenumbers.number_type(number) not in MOBILE_TYPES:
-            got = TYPE_WORDS.get(phonenumbers.number_type(number), "bukan HP")
+        if whatsapp and kind not in MOBILE_TYPES:
+            got = TYPE_WORDS.get(kind, "bukan HP")
             return "E-WHATSAPP", {"value": value, "got": got}
         return None

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import regions
+from . import phones, regions
 from .directory import Directory, Entry
 from .errors import Problem, Report, problem
 from .load import Loc, RawRecord, load_tree
@@ -87,7 +87,9 @@ def check_directory(root: Path, today: date) -> tuple[Directory | None, Report]:
 
 def _check_directory(root: Path, today: date) -> tuple[Directory | None, Report]:
     report = Report()
-    raws, tree_problems = load_tree(root)
+    raws, tree_problems = load_tree(root, per_record=early_rules)
+    for raw in raws:
+        phones.seed(raw.extra.get("phones", {}))
     report.extend(tree_problems)
     checked: list[Checked] = []
     for raw in raws:
@@ -104,6 +106,37 @@ def _check_directory(root: Path, today: date) -> tuple[Directory | None, Report]
     if report.errors or rules.settings is None:
         return None, report
     return rules.directory(), report
+
+
+def early_rules(raw: RawRecord) -> None:
+    """Rules that need only one file's raw data; run next to the read, on all cores."""
+    if raw.data is None:
+        return
+    for loc, text in _texts(raw.data, ()):
+        code, what = _unsafe_text(text)
+        if code:
+            line, col = raw.position(loc)
+            raw.problems.append(
+                problem(raw.display, line, col, code, subject(raw), _field_path(loc), what=what)
+            )
+    channels = raw.data.get("channels")
+    if isinstance(channels, list):
+        numbers = {
+            ch["value"].strip(): phones.classify(ch["value"].strip())
+            for ch in channels
+            if isinstance(ch, dict)
+            and ch.get("type") in ("phone", "sms", "whatsapp")
+            and isinstance(ch.get("value"), str)
+        }
+        raw.extra["phones"] = numbers
+
+
+def _unsafe_text(text: str) -> tuple[str | None, str]:
+    if "<" in text and HTML_RE.search(text):
+        return "E-MARKDOWN", "HTML (`<…>`)"
+    if ":" in text and BAD_LINK_RE.search(text):
+        return "E-MARKDOWN", "tautan javascript:/data:"
+    return None, ""
 
 
 def check_file_id(raw: RawRecord) -> list[Problem]:
@@ -159,7 +192,6 @@ class Rules:
             self.check_channels,
             self.check_hours,
             self.check_locations,
-            self.check_texts,
             self.check_dates,
             self.check_verification,
             self.check_completeness,
@@ -450,16 +482,6 @@ class Rules:
             match = ADDRESS_RE.search(text)
             if match:
                 yield c.at(loc, "E-CONFIDENTIAL-TEXT", match=match.group(0))
-
-    # --- text safety ------------------------------------------------------------------
-
-    def check_texts(self) -> Iterator[Problem]:
-        for c in self.records():
-            for loc, text in _texts(c.raw.data, ()):
-                if "<" in text and HTML_RE.search(text):
-                    yield c.at(loc, "E-MARKDOWN", what="HTML (`<…>`)")
-                elif ":" in text and BAD_LINK_RE.search(text):
-                    yield c.at(loc, "E-MARKDOWN", what="tautan javascript:/data:")
 
     # --- dates and trust ---------------------------------------------------------------
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from ..dates import reference_today
+from ..formats import format_github, format_json, step_summary
 from ..validate import REAL_ROOT, check_directory
 
 HELP = "Periksa semua catatan direktori dan laporkan semua masalah sekaligus."
@@ -20,6 +22,12 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan")
+    parser.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text (bawaan), github (anotasi GitHub Actions + ringkasan), json",
+    )
 
 
 def run(args) -> int:
@@ -29,11 +37,20 @@ def run(args) -> int:
         print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
         return 2
     _directory, report = check_directory(root, today)
-    for p in report.sorted():
-        print(p.format(args.lang))
+    if args.format == "github":
+        print(format_github(report, args.lang), end="")
+        # GitHub annotates only 10 problems per step: the full table goes to the summary.
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+                out.write(step_summary(report, args.lang))
+    elif args.format == "json":
+        print(format_json(report), end="")
+    else:
+        for p in report.sorted():
+            print(p.format(args.lang))
     failed = report.failed(args.strict)
     summary = (
-        f"{len(report.errors)} galat, {len(report.warnings)} peringatan"
+        f"{len(report.errors)} kesalahan, {len(report.warnings)} peringatan"
         if args.lang == "id"
         else f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)"
     )

@@ -112,7 +112,7 @@ EXPECTED = {
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:13:5: error[E-PHONE]: layanan "
         "'pengaduan-uptd-ppa-contoh-magelang': channels[0].value: nomor '(0293) 12' tidak sah: bukan nomor "
         "Indonesia yang sah (jumlah angka atau kode area salah?) (Saran: Tulis nomor lengkap dengan kode area, "
-        'mis. "(0285) 123456" atau "0812-3456-7890".)'
+        'mis. "(kode area) nomor" atau nomor HP "08xx-xxxx-xxxx".)'
     ],
     "E-REF": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:2:1: error[E-REF]: layanan "

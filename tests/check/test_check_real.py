@@ -71,7 +71,7 @@ def run_check(*args: str) -> subprocess.CompletedProcess:
 def test_command_exit_codes_and_summary(tmp_path):
     ok = run_check("--root", str(FICTIONAL), "--today", TODAY.isoformat())
     assert ok.returncode == 0, ok.stderr
-    assert ok.stderr.strip().endswith("OK: 0 galat, 4 peringatan")
+    assert ok.stderr.strip().endswith("OK: 0 kesalahan, 4 peringatan")
     strict = run_check("--root", str(FICTIONAL), "--today", TODAY.isoformat(), "--strict")
     assert strict.returncode == 1
     bad = run_check("--root", str(tmp_path / "missing"))
@@ -79,3 +79,21 @@ def test_command_exit_codes_and_summary(tmp_path):
     wrong_date = run_check("--today", "kemarin")
     assert wrong_date.returncode == 1
     assert wrong_date.stderr.strip() == "error: --today harus YYYY-MM-DD, tertulis 'kemarin'"
+
+
+def test_parallel_read_gives_the_same_report(monkeypatch, tmp_path):
+    import generator.load as load
+    from tests.check.cases import CASES
+    from tests.check.test_check_codes import plant
+
+    root = tmp_path / "fictional"
+    import shutil
+
+    shutil.copytree(FICTIONAL, root)
+    for code in ("E-MARKDOWN", "E-DUPLICATE-KEY", "E-PHONE", "W-SHARED-NUMBER"):
+        plant(root, *CASES[code])
+    _, serial = check_directory(root, TODAY)
+    monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 0)
+    _, parallel = check_directory(root, TODAY)
+    assert [p.format() for p in parallel.sorted()] == [p.format() for p in serial.sorted()]
+    assert {p.code for p in serial.problems} >= {"E-MARKDOWN", "E-DUPLICATE-KEY", "E-PHONE"}

@@ -1,0 +1,52 @@
+"""`python -m generator leaflets`: print-ready PDFs of the campaign materials."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..dates import reference_today
+from ..errors import CheckFailed
+from ..validate import REAL_ROOT, check_directory
+
+HELP = "Buat PDF leaflet/flyer siap cetak untuk setiap materi dan kota."
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--root", type=Path, default=REAL_ROOT, help="folder direktori")
+    parser.add_argument("--material", help="hanya materi ini (id)")
+    parser.add_argument("--city", help="hanya kota ini (kode, mis. 33.75)")
+    parser.add_argument("--org", help="tambahkan 'Dibagikan oleh <organisasi>' (id organisasi)")
+    parser.add_argument(
+        "--print-shop", action="store_true", help="untuk percetakan: bleed 3 mm dan tanda potong"
+    )
+    parser.add_argument("--out", type=Path, default=Path("site"), help="folder keluaran")
+    parser.add_argument("--jobs", type=int, help="jumlah proses (bawaan: semua inti)")
+    parser.add_argument(
+        "--cache", type=Path, help="folder cache PDF (mis. .build/leaflets); disalin ke --out"
+    )
+    parser.add_argument("--today", help="tanggal acuan YYYY-MM-DD")
+
+
+def run(args) -> int:
+    from ..print import render_leaflets
+
+    directory, report = check_directory(args.root, reference_today(args.today))
+    if directory is None:
+        for p in report.errors:
+            print(p.format(), file=sys.stderr)
+        raise CheckFailed(report)
+    results = render_leaflets(
+        directory,
+        args.out,
+        print_shop=args.print_shop,
+        org=args.org,
+        jobs=args.jobs,
+        material=args.material,
+        city=args.city,
+        cache_dir=args.cache,
+    )
+    for r in results:
+        state = "dibuat" if r["rendered"] else "tidak berubah"
+        print(f"{args.out / r['pdf']}  ({r['page_size']}, {r['file_size'] // 1024} KB, {state})")
+    return 0

@@ -1,0 +1,44 @@
+"""`python -m generator report`: freshness report for staff (Markdown), never published."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..dates import reference_today
+from ..freshness import freshness_report
+from ..validate import REAL_ROOT, check_directory
+
+HELP = "Tulis laporan kesegaran data untuk staf (Markdown); tidak diterbitkan di situs."
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "--root", type=Path, default=REAL_ROOT, help="folder direktori (bawaan: directory/)"
+    )
+    parser.add_argument(
+        "--today", help="tanggal acuan YYYY-MM-DD (bawaan: SOURCE_DATE_EPOCH atau hari ini)"
+    )
+    parser.add_argument("--out", type=Path, help="tulis ke file ini (bawaan: layar)")
+
+
+def run(args) -> int:
+    root: Path = args.root
+    if not root.is_dir():
+        print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
+        return 2
+    directory, report = check_directory(root, reference_today(args.today))
+    if directory is None:
+        for p in report.errors:
+            print(p.format("id"), file=sys.stderr)
+        print(
+            "GAGAL: perbaiki kesalahan di atas dulu (`check`), lalu buat laporan.", file=sys.stderr
+        )
+        return 1
+    text = freshness_report(directory)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+    return 0
