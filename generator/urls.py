@@ -1,41 +1,90 @@
-"""Paths of pages on the site, in one place (site pages, leaflet QR codes).
+"""Page addresses of the site, in one place (issue 3): site pages, search results and the
+QR codes on leaflets all use these.
 
-A path is relative to the site root and ends with `/` (MkDocs directory URLs).
-City pages are named by code and name so the address stays readable and unique:
-`kota/33-75-kota-pekalongan/`.
+A path is relative to the site root and ends with `/` (MkDocs directory URLs). City
+pages are named by code and name so the address stays readable and unique:
+`kota/33-75-kota-pekalongan/`. Generated pages hold raw HTML, which MkDocs does not
+rewrite, so links between pages are made relative here (`relative`).
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 
-from .regions import RegionInfo
+from . import regions
 
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by `-` (same rule as the site's page names)."""
+    """Lowercase ASCII words joined by `-`."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def city_path(info: RegionInfo) -> str:
-    """`kota/33-75-kota-pekalongan/` for region 33.75 Kota Pekalongan."""
-    return f"kota/{info.code.replace('.', '-')}-{slugify(info.name)}/"
-
-
-def service_path(service_id: str) -> str:
-    return f"layanan/{service_id}/"
-
-
-def hotline_path(hotline_id: str) -> str:
-    return f"hotline/{hotline_id}/"
-
-
-def organisation_path(org_id: str) -> str:
-    return f"organisasi/{org_id}/"
 
 
 def absolute(public_url: str, path: str) -> str:
     """Join the site's public URL and a page path."""
     return public_url.rstrip("/") + "/" + path
+
+
+ASSETS = "assets/"
+
+
+def city_url(code: str) -> str:
+    info = regions.lookup(code)
+    name = slugify(info.name) if info else "wilayah"
+    return f"kota/{code.replace('.', '-')}-{name}/"
+
+
+def printable_url(code: str) -> str:
+    return city_url(code) + "cetak/"
+
+
+def service_url(service_id: str) -> str:
+    return f"layanan/{service_id}/"
+
+
+def organisation_url(org_id: str) -> str:
+    return f"organisasi/{org_id}/"
+
+
+def hotline_url(hotline_id: str) -> str:
+    return f"hotline/{hotline_id}/"
+
+
+def category_url(category_id: str) -> str:
+    return f"bantuan/{category_id}/"
+
+
+MATERIALS_URL = "materi/"
+
+
+def source_path(url: str) -> str:
+    """The Markdown file for a directory-style URL ('' is the home page)."""
+    return url + "index.md"
+
+
+def relative(from_url: str, to: str) -> str:
+    """Link from page `from_url` to site path `to` (a directory URL ending in / or a file)."""
+    base = from_url.rstrip("/") or "."
+    target = to.rstrip("/") or "."
+    rel = posixpath.relpath(target, base)
+    if to.endswith("/") or to == "":
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+__all__ = [
+    "ASSETS",
+    "MATERIALS_URL",
+    "absolute",
+    "category_url",
+    "city_url",
+    "hotline_url",
+    "organisation_url",
+    "printable_url",
+    "relative",
+    "service_url",
+    "slugify",
+    "source_path",
+]

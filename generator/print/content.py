@@ -211,7 +211,7 @@ def leaflet_content(
         "publisher": publisher.name if publisher else None,
         "city": {"code": city, "name": info.name, "timezone": timezone},
         "site_name": settings.site_name,
-        "city_url": urls.absolute(settings.public_url, urls.city_path(info))
+        "city_url": urls.absolute(settings.public_url, urls.city_url(city))
         if settings.public_url
         else None,
         "hotlines": [

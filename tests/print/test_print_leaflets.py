@@ -18,6 +18,7 @@ from generator import regions, urls
 from generator.errors import UsageError
 from generator.print import PanelOverflow, render_leaflets
 from generator.print.content import featured_hotlines, indonesian_date
+from tests.conftest import FICTIONAL, TODAY
 
 MM = 72 / 25.4
 
@@ -118,7 +119,7 @@ def test_qr_decodes_to_city_page(built, tmp_path):
         check=True,
     )
     found = zxingcpp.read_barcodes(Image.open(tmp_path / "p.png"))
-    expected = urls.absolute(PUBLIC_URL, urls.city_path(regions.lookup(r["city"])))
+    expected = urls.absolute(PUBLIC_URL, urls.city_url(r["city"]))
     assert [b.text for b in found] == [expected]
     assert found[0].format == zxingcpp.BarcodeFormat.QRCode
 
@@ -264,10 +265,14 @@ def test_site_stage_entries_for_the_materials_page(built, tmp_path, monkeypatch)
     assert (tmp_path / "cache" / "materi" / "manifest.json").exists()
 
 
-def test_qr_path_is_the_site_city_page():
-    site_urls = pytest.importorskip("generator.site.urls")
-    for code in ("33.75", "74.71", "33.71", "73.08"):
-        assert urls.city_path(regions.lookup(code)) == site_urls.city_url(code)
+def test_qr_target_page_exists_in_the_generated_site(tmp_path):
+    from generator import site
+    from generator.validate import check_directory
+
+    directory, _ = check_directory(FICTIONAL, TODAY)
+    site.generate(directory, tmp_path / "docs")
+    for code in directory.settings.cities:
+        assert (tmp_path / "docs" / urls.source_path(urls.city_url(code))).is_file()
 
 
 def test_cobranding_logo_is_embedded(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from conftest import read_shard
+from tests.search.conftest import read_shard
 from search_synth import synth_directory
 
 from generator import regions
@@ -106,7 +106,7 @@ def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_
 def test_real_directory_builds(tmp_path):
     from datetime import date
 
-    from conftest import REPO
+    from tests.search.conftest import REPO
 
     from generator.validate import check_directory
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import read_shard
+from tests.search.conftest import read_shard
 
 from generator.search import index, query
 from generator.search.build import browser_config

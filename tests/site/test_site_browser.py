@@ -30,33 +30,6 @@ def server(built):
     httpd.shutdown()
 
 
-def in_browser(check):
-    """Run `check(browser)` with its own Playwright in a fresh thread.
-
-    Another test module may hold a session-wide sync Playwright (its event loop runs in
-    the main thread); the sync API refuses to start a second one there, not elsewhere.
-    """
-    playwright = pytest.importorskip("playwright.sync_api")
-    errors: list[BaseException] = []
-
-    def work():
-        try:
-            with playwright.sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-                try:
-                    check(browser)
-                finally:
-                    browser.close()
-        except BaseException as exc:  # re-raised in the test's thread
-            errors.append(exc)
-
-    thread = threading.Thread(target=work)
-    thread.start()
-    thread.join()
-    if errors:
-        raise errors[0]
-
-
 def new_page(browser):
     tab = browser.new_page(viewport={"width": 360, "height": 740})
     seen: list[str] = []
@@ -65,7 +38,7 @@ def new_page(browser):
 
 
 @pytest.mark.browser
-def test_service_page_says_open_or_closed_now(server):
+def test_service_page_says_open_or_closed_now(server, browser):
     def check(browser):
         page, seen = new_page(browser)
         page.goto(server + urls.service_url("pengaduan-uptd-ppa-contoh-magelang"))
@@ -75,12 +48,12 @@ def test_service_page_says_open_or_closed_now(server):
         assert page.locator("[data-print]").first.is_visible()
         assert all(url.startswith(server) for url in seen)
 
-    in_browser(check)
+    check(browser)
 
 
 @pytest.mark.browser
-def test_open_now_uses_the_region_time_zone(server):
-    in_browser(lambda browser: check_open_now(browser, server))
+def test_open_now_uses_the_region_time_zone(server, browser):
+    check_open_now(browser, server)
 
 
 def check_open_now(browser, server):
@@ -103,7 +76,7 @@ def check_open_now(browser, server):
 
 
 @pytest.mark.browser
-def test_pages_work_without_javascript(server):
+def test_pages_work_without_javascript(server, browser):
     def check(browser):
         context = browser.new_context(java_script_enabled=False)
         tab = context.new_page()
@@ -112,4 +85,4 @@ def test_pages_work_without_javascript(server):
         assert not tab.locator(".dl-now").first.is_visible()  # no "open now" without a clock
         context.close()
 
-    in_browser(check)
+    check(browser)
