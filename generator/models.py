@@ -358,8 +358,8 @@ class Material(Model):
     """Nomor dan layanan yang ditampilkan."""
     regions: list[RegionCode] = Field(min_length=1)
     """Kota tujuan materi (kode kab/kota)."""
-    publisher: Slug
-    """Organisasi penerbit (id organisasi)."""
+    publisher: Slug | None = None
+    """Organisasi penerbit (id organisasi), hanya jika organisasi itu menerbitkan materi ini. Kosong: disusun oleh pengelola direktori."""
     cobranding: bool = False
     """`true` jika organisasi penyebar boleh menambahkan namanya."""
     licence: Text

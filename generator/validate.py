@@ -325,7 +325,8 @@ class Rules:
 
     def _material_refs(self, c: Checked) -> Iterator[Problem]:
         m: Material = c.model
-        yield from self._ref(c, ("publisher",), m.publisher, "organisations", "organisasi")
+        if m.publisher:
+            yield from self._ref(c, ("publisher",), m.publisher, "organisations", "organisasi")
         yield from self._terms_ref(c, [], m.audiences)
         for i, hid in enumerate(m.featured.hotlines):
             yield from self._ref(c, ("featured", "hotlines", i), hid, "hotlines", "hotline")

@@ -189,7 +189,9 @@ def leaflet_content(
     info = regions_mod.lookup(city)
     timezone = regions_mod.timezone_of(city)
     settings = directory.settings
-    publisher = directory.organisations[material.publisher].record
+    # A material names a publisher only when that office really issued it; otherwise
+    # the paper says who compiled it (the directory), never a ministry by default.
+    publisher = directory.organisations[material.publisher].record if material.publisher else None
     stamps = [STAMP_FICTIONAL] if settings.fictional else []
     if not settings.public_url:
         stamps.append(STAMP_NO_URL)
@@ -206,7 +208,7 @@ def leaflet_content(
         "date": indonesian_date(material.date),
         # Font subsets carry a timestamp: the material's own date, never the clock.
         "epoch": int(datetime.combine(material.date, time(), UTC).timestamp()),
-        "publisher": publisher.name,
+        "publisher": publisher.name if publisher else None,
         "city": {"code": city, "name": info.name, "timezone": timezone},
         "site_name": settings.site_name,
         "city_url": urls.absolute(settings.public_url, urls.city_path(info))

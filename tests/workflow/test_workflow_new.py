@@ -55,7 +55,7 @@ CASES = {
         "--set", "sections.0.heading=Anda tidak sendiri",
         "--set", "sections.0.text=Ada yang bisa membantu.",
         "--regions", "33.71",
-        "--publisher", "dinas-contoh-ppa-kota-magelang",
+        "--set", "publisher=dinas-contoh-ppa-kota-magelang",
         "--licence", "CC BY 4.0",
         "--version", "1.0",
         "--date", "2026-10-01",

@@ -1,0 +1,246 @@
+"""The one build order (issue 3): check -> docs tree -> leaflets -> search -> MkDocs -> swap.
+
+Each stage is a small function usable on its own (tests call them without MkDocs).
+MkDocs empties its output folder before writing, so it builds into a temporary folder
+next to `site/`, and only a finished build replaces the live one: a failed build
+leaves the last good site in place (COMMON.md rule 4).
+
+Optional stages plug in by module name, so this file does not change when they land:
+- `generator.print.site_stage(directory, docs_dir) -> list[dict]`: writes PDFs and PNG
+  previews into the docs tree and returns one entry per PDF for the materials page
+  (keys: title, city, kind, pdf, png, page_size, file_size; see
+  `generator.site.materials_page`).
+- `generator.search.site_stage(directory, docs_dir) -> None`: writes search shards and
+  scripts into the docs tree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from . import site
+from .directory import Directory
+from .errors import CheckFailed, GeneratorError
+
+log = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class BuildFailed(GeneratorError):
+    """MkDocs could not build the site; the previous site is untouched."""
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    timings: dict[str, float] = field(default_factory=dict)
+    materials: list[dict] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def timed(name: str, timings: dict[str, float]) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = time.perf_counter() - start
+        log.info("stage %s: %.2f s", name, timings[name])
+
+
+# --- stages ----------------------------------------------------------------------------
+
+
+def check_stage(root: Path, today: date) -> Directory:
+    """Load and check every record; raise CheckFailed with the whole report."""
+    from .validate import check_directory
+
+    directory, report = check_directory(root, today)
+    if directory is None:
+        raise CheckFailed(report)
+    return directory
+
+
+def docs_stage(directory: Directory, docs_dir: Path, content_dir: Path | None) -> site.WriteResult:
+    return site.generate(directory, docs_dir, content_dir)
+
+
+def optional_stage(module: str, directory: Directory, docs_dir: Path):
+    """Run `<module>.site_stage(directory, docs_dir)` when that module exists."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            log.info("stage %s: not installed, skipped", module)
+            return None
+        raise
+    run = getattr(mod, "site_stage", None)
+    if run is None:
+        log.info("stage %s: no site_stage(), skipped", module)
+        return None
+    return run(directory, docs_dir)
+
+
+def leaflets_stage(directory: Directory, docs_dir: Path) -> list[dict]:
+    entries = optional_stage("generator.print", directory, docs_dir) or []
+    site.write_materials_page(directory, docs_dir, entries)
+    return entries
+
+
+def search_stage(directory: Directory, docs_dir: Path) -> None:
+    optional_stage("generator.search", directory, docs_dir)
+
+
+def mkdocs_stage(
+    config_file: Path, docs_dir: Path, site_dir: Path, directory: Directory, strict: bool
+) -> None:
+    """MkDocs + Material build of the prepared docs tree into `site_dir`."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .site import hooks_state
+
+    with hooks_state.prepared(docs_dir, directory), data_epoch(directory):
+        try:
+            config = load_config(
+                str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
+            )
+            mkdocs_build(config)
+        except (MkDocsException, SystemExit) as exc:
+            raise BuildFailed(f"MkDocs build failed: {exc}") from exc
+        except Exception as exc:  # a theme or plugin bug must not pass for a finished build
+            raise BuildFailed(f"MkDocs build failed: {type(exc).__name__}: {exc}") from exc
+
+
+@contextlib.contextmanager
+def data_epoch(directory: Directory) -> Iterator[None]:
+    """MkDocs stamps the sitemap with the build time unless SOURCE_DATE_EPOCH is set: use
+    the directory's own latest date instead, so the same records give the same site."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    latest = latest_record_date(directory)
+    os.environ["SOURCE_DATE_EPOCH"] = str(
+        int(datetime(latest.year, latest.month, latest.day, tzinfo=UTC).timestamp())
+    )
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def latest_record_date(directory: Directory) -> date:
+    dates = [
+        directory.latest_source_date(e)
+        for table in (directory.services, directory.organisations, directory.hotlines)
+        for e in table.values()
+    ]
+    dates += [
+        e.record.verified_on
+        for table in (directory.services, directory.organisations, directory.hotlines)
+        for e in table.values()
+    ]
+    return max((d for d in dates if d), default=date(2000, 1, 1))
+
+
+def swap_stage(new_site: Path, out: Path) -> None:
+    """Replace `out` with `new_site` by renames; the old site survives any failure before."""
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    try:
+        new_site.rename(out)
+    except OSError:
+        if old.exists():
+            old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+# --- the pipeline ------------------------------------------------------------------------
+
+
+@dataclass
+class BuildOptions:
+    root: Path = Path("directory")
+    out: Path = Path("site")
+    config_file: Path = REPO / "mkdocs.yml"
+    docs_dir: Path | None = None  # default: mkdocs.yml's docs_dir (.build/docs)
+    content_dir: Path | None = None  # default: content/ next to mkdocs.yml
+    today: date = field(default_factory=date.today)
+    strict: bool = False
+    with_mkdocs: bool = True
+
+
+def prepare_docs(
+    root: Path,
+    docs_dir: Path,
+    content_dir: Path | None,
+    today: date,
+    timings: dict[str, float],
+    leaflets: bool = True,
+) -> tuple[Directory, list[dict]]:
+    """Everything before MkDocs: check, docs tree, leaflets, search (also run by the hook)."""
+    with timed("check", timings):
+        directory = check_stage(root, today)
+    with timed("docs", timings):
+        docs_stage(directory, docs_dir, content_dir)
+    materials: list[dict] = []
+    if leaflets:
+        with timed("leaflets", timings):
+            materials = leaflets_stage(directory, docs_dir)
+    with timed("search", timings):
+        search_stage(directory, docs_dir)
+    return directory, materials
+
+
+def build(options: BuildOptions) -> BuildResult:
+    timings: dict[str, float] = {}
+    docs_dir = options.docs_dir or default_docs_dir(options.config_file)
+    content_dir = options.content_dir or options.config_file.parent / "content"
+    directory, materials = prepare_docs(options.root, docs_dir, content_dir, options.today, timings)
+    result = BuildResult(options.out, timings, materials)
+    if not options.with_mkdocs:
+        return result
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.new-", dir=options.out.parent))
+    try:
+        with timed("mkdocs", timings):
+            mkdocs_stage(options.config_file, docs_dir, tmp, directory, options.strict)
+        with timed("swap", timings):
+            swap_stage(tmp, options.out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return result
+
+
+def default_docs_dir(config_file: Path) -> Path:
+    """docs_dir as mkdocs.yml names it, read without MkDocs (it must exist before MkDocs runs)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold !ENV and !!python/name tags; only docs_dir matters here.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    return config_file.parent / (data.get("docs_dir") or ".build/docs")
+
+
+def env_root(default: str = "directory") -> Path:
+    return Path(os.environ.get("DIREKTORI_ROOT", default))

@@ -1,0 +1,81 @@
+"""`python -m generator build`: check, docs tree, leaflets, search, MkDocs, swap."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import build
+
+HELP = "build the site into site/ (a failed build keeps the previous site)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="directory root (default: $DIREKTORI_ROOT or directory/)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("site"), help="output folder (default: site/)"
+    )
+    parser.add_argument(
+        "--config", type=Path, default=build.REPO / "mkdocs.yml", help="MkDocs config"
+    )
+    parser.add_argument(
+        "--docs-dir",
+        type=Path,
+        default=None,
+        help="generated docs tree (default: mkdocs.yml's docs_dir)",
+    )
+    parser.add_argument(
+        "--today",
+        default=None,
+        help="reference date YYYY-MM-DD for staleness (default: $SOURCE_DATE_EPOCH or today)",
+    )
+    parser.add_argument("--strict", action="store_true", help="MkDocs warnings fail the build")
+    parser.add_argument(
+        "--docs-only",
+        action="store_true",
+        help="stop after writing the docs tree, leaflets and search",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import CheckFailed
+
+    options = build.BuildOptions(
+        root=args.root or build.env_root(),
+        out=args.out,
+        config_file=args.config,
+        docs_dir=args.docs_dir,
+        today=today(args.today),
+        strict=args.strict,
+        with_mkdocs=not args.docs_only,
+    )
+    try:
+        result = build.build(options)
+    except CheckFailed as exc:
+        for p in exc.report.sorted():
+            print(p.format(), file=sys.stderr)
+        print(
+            f"build stopped: {len(exc.report.errors)} error(s); site/ was not changed",
+            file=sys.stderr,
+        )
+        return 1
+    total = sum(result.timings.values())
+    stages = ", ".join(f"{k} {v:.1f}s" for k, v in result.timings.items())
+    print(f"built {result.site_dir} in {total:.1f}s ({stages})")
+    return 0
+
+
+def today(value: str | None):
+    try:
+        from ..dates import reference_today
+    except ImportError:
+        import datetime
+
+        return datetime.date.fromisoformat(value) if value else datetime.date.today()
+    return reference_today(value)

@@ -1,0 +1,55 @@
+"""`python -m generator search-size`: what a search downloads, per city and nationally."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+from ..dates import reference_today
+from ..errors import CheckFailed, UsageError
+from ..search import build as search_build
+from ..validate import REAL_ROOT, check_directory
+
+HELP = "measure the search files (gzip bytes fetched for a city-scoped and a national query)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--root", type=Path, default=REAL_ROOT, help="directory root")
+    parser.add_argument("--today", help="reference date YYYY-MM-DD")
+
+
+def run(args) -> int:
+    if not args.root.is_dir():
+        raise UsageError(f"directory root '{args.root}' does not exist")
+    directory, report = check_directory(args.root, reference_today(args.today))
+    if directory is None:
+        raise CheckFailed(report)
+    files = search_build.search_files(directory)
+    gz = {name: search_build.gzip_size(data) for name, data in files.items()}
+    out = search_build.OUT
+    script = gz[f"{out}/search.js"] + gz[f"{out}/search.css"]
+    shards = {
+        name.rsplit("/", 1)[1][:-5]: size
+        for name, size in gz.items()
+        if name.startswith(f"{out}/shards/")
+    }
+    covering = {code: len(search_build.documents.covering(directory, code)) for code in shards}
+    largest = max(shards, key=lambda code: (shards[code], code))
+    median = statistics.median(shards.values())
+    print(f"loader.js on every page: {gz[f'{out}/loader.js']} B gzip")
+    print(f"search script + styles:  {script} B gzip")
+    print(f"city query, median city: {script + median:.0f} B (shard {median:.0f} B)")
+    print(
+        f"city query, largest:     {script + shards[largest]} B "
+        f"({largest}, {covering[largest]} services, shard {shards[largest]} B)"
+    )
+    near = min(shards, key=lambda code: (abs(covering[code] - 300), code))
+    print(
+        f"city query, ~300:        {script + shards[near]} B "
+        f"({near}, {covering[near]} services, shard {shards[near]} B)"
+    )
+    print(f"national index:          {gz[f'{out}/national.json']} B")
+    print(
+        f"national query:          {script + gz[f'{out}/national.json']} B (+ one city shard when the query names a city)"
+    )
+    return 0

@@ -1,0 +1,291 @@
+/*
+ * The search panel (issue 4): city-scoped by default, facets, results with call and
+ * WhatsApp buttons. The query lives only in the input box: it is never put into the
+ * URL, history, localStorage or sessionStorage, and nothing is sent anywhere; the only
+ * requests are for static files of this site (a shard per city, the national index).
+ * Every text from the data is inserted with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+  var S = globalThis.IdSearch;
+  var C = globalThis.IdSearchConfig;
+  var lunr = globalThis.lunr;
+  S.configure(C.lexicon);
+  S.registerPipeline(lunr);
+
+  var root = document.querySelector("[data-ids-search]");
+  if (!root) return;
+  function slash(url) { return url && url.charAt(url.length - 1) !== "/" ? url + "/" : url || "./"; }
+  var assets = slash(root.getAttribute("data-ids-assets"));
+  var siteBase = slash(root.getAttribute("data-ids-base"));
+  var pageCity = root.getAttribute("data-ids-city") || "";
+  if (!/^\d\d\.\d\d$/.test(pageCity)) pageCity = "";
+  var pageCityName = root.getAttribute("data-ids-city-name") || "";
+  var PAGE_SIZE = 30;
+  var NATIONAL = "nasional";
+  var OTHER = "lainnya";
+  var shards = Object.create(null);
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
+  }
+
+  function shard(scope) {
+    if (!shards[scope]) {
+      var url = assets + (scope === NATIONAL ? "national.json" : "shards/" + scope + ".json");
+      shards[scope] = getJSON(url).then(function (data) {
+        return { index: lunr.Index.load(S.expandIndex(data.index)), store: data.store };
+      });
+      shards[scope].catch(function () { delete shards[scope]; });
+    }
+    return shards[scope];
+  }
+
+  // --- one row of the store: [id, kind, name, org, place, cats, auds, flags, calls, wa]
+  function telHref(number) { return "tel:" + number.replace(/[^\d+]/g, ""); }
+  function waHref(number) {
+    var digits = number.replace(/\D/g, "");
+    if (digits.charAt(0) === "0") digits = "62" + digits.slice(1);
+    return "https://wa.me/" + digits;
+  }
+
+  function renderRow(row) {
+    var li = el("li", { "class": "ids-result", "data-record-id": row[0] });
+    var href = siteBase + C.urls[row[1] === 1 ? 1 : 0].replace("{id}", row[0]);
+    var title = el("a", { "class": "ids-result__name", href: href }, row[2]);
+    li.appendChild(el("h3", { "class": "ids-result__title" })).appendChild(title);
+    var meta = [row[3], row[4]].filter(Boolean).join(" · ");
+    if (meta) li.appendChild(el("p", { "class": "ids-result__meta" }, meta));
+    var kinds = row[5].map(function (i) { return C.categories[i][1]; });
+    var tags = [];
+    if (row[7] & 1) tags.push("24 jam");
+    if (row[7] & 2) tags.push("Gratis");
+    var line = kinds.join(", ") + (tags.length ? (kinds.length ? " · " : "") + tags.join(" · ") : "");
+    if (line) li.appendChild(el("p", { "class": "ids-result__kinds" }, line));
+    var actions = el("p", { "class": "ids-result__actions" });
+    row[8].forEach(function (n) {
+      actions.appendChild(el("a", { "class": "ids-button ids-button--call", href: telHref(n) }, "Telepon " + n));
+    });
+    row[9].forEach(function (n) {
+      actions.appendChild(el("a", { "class": "ids-button ids-button--wa", href: waHref(n), rel: "noreferrer" }, "WhatsApp " + n));
+    });
+    if (actions.childNodes.length) li.appendChild(actions);
+    return li;
+  }
+
+  // --- a host: an input plus an output area (header panel, or the search page)
+  function Host(input, output, autofocus) {
+    this.input = input;
+    this.token = 0;
+    this.shown = PAGE_SIZE;
+    this.build(output);
+    var self = this;
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.shown = PAGE_SIZE; self.search(); }, 120);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") {
+        var first = self.list.querySelector("a");
+        if (first) { e.preventDefault(); first.focus(); }
+      }
+    });
+    if (autofocus) input.focus();
+    this.search();
+  }
+
+  Host.prototype.select = function (label, name, options) {
+    var wrap = el("label", { "class": "ids-facet" });
+    wrap.appendChild(el("span", { "class": "ids-facet__label" }, label));
+    var sel = el("select", { "data-facet": name });
+    options.forEach(function (o) { sel.appendChild(el("option", { value: o[0] }, o[1])); });
+    wrap.appendChild(sel);
+    (this.moreFacets || this.facets).appendChild(wrap);
+    return sel;
+  };
+
+  Host.prototype.check = function (label, name) {
+    var wrap = el("label", { "class": "ids-facet ids-facet--check" });
+    var box = el("input", { type: "checkbox", "data-facet": name });
+    wrap.appendChild(box);
+    wrap.appendChild(el("span", {}, label));
+    this.moreFacets.appendChild(wrap);
+    return box;
+  };
+
+  Host.prototype.build = function (output) {
+    var self = this;
+    var panel = el("div", { "class": "ids-panel" });
+    this.facets = el("div", { "class": "ids-facets", role: "group", "aria-label": "Saring hasil" });
+    panel.appendChild(this.facets);
+    var scopes = [];
+    if (pageCity) scopes.push([pageCity, pageCityName || "Kota/kabupaten ini"]);
+    scopes.push([NATIONAL, "Seluruh Indonesia"], [OTHER, "Pilih kota lain…"]);
+    this.scope = this.select("Wilayah", "scope", scopes);
+    // The other facets fold away so results stay in view on a small screen.
+    var details = el("details", { "class": "ids-more-facets" });
+    details.appendChild(el("summary", {}, "Saring: jenis bantuan, untuk siapa, 24 jam, gratis"));
+    this.moreFacets = el("div", { "class": "ids-facets" });
+    details.appendChild(this.moreFacets);
+    this.facets.appendChild(details);
+    this.cat = this.select("Jenis bantuan", "category", [["", "Semua jenis bantuan"]].concat(
+      C.categories.map(function (c, i) { return [String(i), c[1]]; })));
+    this.aud = this.select("Untuk", "audience", [["", "Semua"]].concat(
+      C.audiences.map(function (a, i) { return [String(i), a[1]]; })));
+    this.h24 = this.check("Buka 24 jam", "24h");
+    this.free = this.check("Gratis", "free");
+    this.status = el("p", { "class": "ids-status", role: "status", "aria-live": "polite" });
+    panel.appendChild(this.status);
+    this.list = el("ol", { "class": "ids-results", "aria-label": "Hasil pencarian" });
+    panel.appendChild(this.list);
+    this.more = el("button", { type: "button", "class": "ids-button ids-more", hidden: "" }, "Tampilkan lebih banyak");
+    panel.appendChild(this.more);
+    output.textContent = "";
+    output.appendChild(panel);
+    this.current = this.scope.value;
+    this.scope.addEventListener("change", function () {
+      if (self.scope.value === OTHER) self.chooseCity();
+      else { self.current = self.scope.value; self.search(); }
+    });
+    [this.cat, this.aud, this.h24, this.free].forEach(function (f) {
+      f.addEventListener("change", function () { self.shown = PAGE_SIZE; self.search(); });
+    });
+    this.more.addEventListener("click", function () { self.shown += PAGE_SIZE; self.search(); });
+  };
+
+  Host.prototype.chooseCity = function () {
+    var self = this;
+    this.status.textContent = "Memuat daftar kota…";
+    getJSON(assets + "cities.json").then(function (cities) {
+      var sel = self.scope;
+      sel.textContent = "";
+      sel.appendChild(el("option", { value: NATIONAL }, "Seluruh Indonesia"));
+      var groups = Object.create(null);
+      cities.forEach(function (c) {
+        if (!groups[c[2]]) groups[c[2]] = sel.appendChild(el("optgroup", { label: c[2] }));
+        groups[c[2]].appendChild(el("option", { value: c[0] }, c[1]));
+      });
+      sel.value = self.current;
+      self.status.textContent = "Pilih kota dari daftar Wilayah.";
+      sel.focus();
+    }, function () {
+      self.scope.value = self.current;
+      self.status.textContent = "Daftar kota tidak bisa dimuat.";
+    });
+  };
+
+  Host.prototype.keep = function (row) {
+    var cat = this.cat.value, aud = this.aud.value;
+    if (cat !== "" && row[5].indexOf(+cat) < 0) return false;
+    if (row[1] === 2) return true;
+    if (aud !== "" && row[6].indexOf(+aud) < 0) return false;
+    if (this.h24.checked && !(row[7] & 1)) return false;
+    if (this.free.checked && !(row[7] & 2)) return false;
+    return true;
+  };
+
+  function ranked(s, clauses) {
+    return S.runPlan(lunr, s.index, clauses).map(function (r) { return s.store[+r.ref]; });
+  }
+
+  // National scope: the compact national index finds hotlines and the best city; the
+  // query then runs in that city's shard (issue 4: never download every record).
+  Host.prototype.rows = function (clauses) {
+    var scope = this.current;
+    return shard(scope).then(function (s) {
+      if (scope !== NATIONAL) return clauses.length ? ranked(s, clauses) : s.store.slice();
+      if (!clauses.length) return s.store.filter(function (row) { return row[1] === 1; });
+      var results = S.detailed(S.runPlan(lunr, s.index, clauses), s.store);
+      var city = S.bestCity(results);
+      if (!city) return S.combineNational(results, []);
+      return shard(city).then(function (c) { return S.combineNational(results, ranked(c, clauses)); });
+    });
+  };
+
+  Host.prototype.search = function () {
+    var self = this;
+    var token = ++this.token;
+    var clauses = S.planQuery(this.input.value, C.synonyms);
+    var started = performance.now();
+    this.rows(clauses).then(function (rows) {
+      if (token !== self.token) return;
+      rows = rows.filter(function (row) { return self.keep(row); });
+      self.render(rows, clauses.length > 0);
+      root.setAttribute("data-ids-ms", String(Math.round(performance.now() - started)));
+    }, function () {
+      if (token !== self.token) return;
+      self.status.textContent = "Pencarian tidak bisa dimuat. Periksa koneksi, lalu coba lagi.";
+    });
+  };
+
+  // Another city that matches a national query: one tap searches there.
+  Host.prototype.renderCity = function (row) {
+    var self = this;
+    var li = el("li", { "class": "ids-result ids-result--city", "data-city": row[0] });
+    var button = el("button", { type: "button", "class": "ids-button ids-city" },
+      "Cari di " + row[2] + " (" + row[10] + " layanan)");
+    button.addEventListener("click", function () {
+      if (!self.scope.querySelector('option[value="' + row[0] + '"]')) {
+        self.scope.insertBefore(el("option", { value: row[0] }, row[2]), self.scope.firstChild);
+      }
+      self.scope.value = row[0];
+      self.current = row[0];
+      self.shown = PAGE_SIZE;
+      self.search();
+      self.input.focus();
+    });
+    li.appendChild(button);
+    if (row[4]) li.appendChild(el("p", { "class": "ids-result__meta" }, row[4]));
+    return li;
+  };
+
+  Host.prototype.render = function (rows, searched) {
+    var list = this.list;
+    list.textContent = "";
+    var self = this;
+    rows.slice(0, this.shown).forEach(function (row) {
+      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row));
+    });
+    this.more.hidden = rows.length <= this.shown;
+    this.status.textContent = rows.length
+      ? (searched ? rows.length + " hasil ditemukan." : rows.length + " layanan.")
+      : "Tidak ada hasil. Coba kata lain, atau hapus saringan.";
+  };
+
+  // --- mount: the header panel, and the search page when on it
+  var toggle = document.getElementById("__search");
+  var headerInput = root.querySelector("[data-ids-query]");
+  var headerOutput = root.querySelector("[data-ids-output]");
+  var pageHost = document.querySelector("[data-ids-page]");
+  if (pageHost) {
+    var label = el("label", { "class": "ids-page__label", "for": "ids-page-query" }, "Ketik yang Anda cari");
+    var input = el("input", {
+      id: "ids-page-query", type: "search", "class": "ids-page__input", autocomplete: "off",
+      autocapitalize: "off", spellcheck: "false", placeholder: "mis. lapor kdrt, rumah aman"
+    });
+    var out = el("div", { "class": "ids-page__output" });
+    pageHost.textContent = "";
+    pageHost.appendChild(label);
+    pageHost.appendChild(input);
+    pageHost.appendChild(out);
+    new Host(input, out, true);
+  }
+  new Host(headerInput, headerOutput, false);
+  function open() { if (toggle && !toggle.checked) { toggle.checked = true; } }
+  headerInput.addEventListener("focus", open);
+  headerInput.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && toggle) { toggle.checked = false; headerInput.blur(); }
+  });
+  if (document.activeElement === headerInput) open();
+})();

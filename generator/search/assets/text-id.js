@@ -1,0 +1,179 @@
+/*
+ * Indonesian text pipeline and query planning for the browser: the mirror of
+ * generator/search/text.py and generator/search/query.py (issue 4). Keep the two in
+ * step; tests/search/test_search_stemmer_parity.py compares them through Node.
+ */
+(function (root) {
+  "use strict";
+
+  var PARTICLES = ["kah", "lah", "pun"];
+  var POSSESSIVES = ["nya", "ku", "mu"];
+  var EXACT_BOOST = 10, FUZZY_BOOST = 1, PREFIX_BOOST = 1, SYNONYM_BOOST = 3;
+  var FUZZY_MIN_LETTERS = 5, PREFIX_MIN_LETTERS = 3;
+
+  var lex = { stopwords: {}, protected: {}, overrides: {} };
+
+  function setOf(list) {
+    var set = Object.create(null);
+    for (var i = 0; i < list.length; i++) set[list[i]] = true;
+    return set;
+  }
+
+  root.configure = function (lexicon) {
+    lex = {
+      stopwords: setOf(lexicon.stopwords),
+      protected: setOf(lexicon.protected),
+      overrides: Object.assign(Object.create(null), lexicon.overrides)
+    };
+  };
+
+  root.normalise = function (text) {
+    return String(text).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  };
+
+  root.tokenise = function (text) {
+    return root.normalise(text).match(/[a-z0-9]+/g) || [];
+  };
+
+  function bareForms(token) {
+    var forms = [token];
+    [PARTICLES, POSSESSIVES].forEach(function (endings) {
+      var last = forms[forms.length - 1];
+      for (var i = 0; i < endings.length; i++) {
+        var e = endings[i];
+        if (last.length - e.length >= 3 && last.slice(-e.length) === e) {
+          forms.push(last.slice(0, -e.length));
+          break;
+        }
+      }
+    });
+    return forms;
+  }
+
+  root.stem = function (token) {
+    var forms = bareForms(token);
+    for (var i = 0; i < forms.length; i++) {
+      if (forms[i] in lex.overrides) return lex.overrides[forms[i]];
+      if (lex.protected[forms[i]]) return forms[i];
+    }
+    return root.snowballIndonesian(token);
+  };
+
+  root.isStopword = function (token) {
+    return !!lex.stopwords[token];
+  };
+
+  function contains(stems, seq) {
+    for (var i = 0; i + seq.length <= stems.length; i++) {
+      var ok = true;
+      for (var j = 0; j < seq.length && ok; j++) ok = stems[i + j] === seq[j];
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  // Same clauses, same order as generator/search/query.py plan().
+  root.planQuery = function (query, synonyms) {
+    var words = root.tokenise(query).filter(function (t) { return !lex.stopwords[t]; });
+    var stems = words.map(root.stem);
+    var clauses = [], seen = Object.create(null);
+    function add(c) {
+      var key = c.term + "|" + (c.editDistance || 0) + "|" + (c.wildcard || "");
+      if (!seen[key]) { seen[key] = true; clauses.push(c); }
+    }
+    words.forEach(function (word, i) {
+      add({ term: stems[i], boost: EXACT_BOOST });
+      if (word.length >= FUZZY_MIN_LETTERS) add({ term: stems[i], boost: FUZZY_BOOST, editDistance: 1 });
+      if (i === words.length - 1 && word.length >= PREFIX_MIN_LETTERS) {
+        add({ term: word, boost: PREFIX_BOOST, wildcard: "trailing" });
+      }
+    });
+    (synonyms || []).forEach(function (group) {
+      if (!group.some(function (seq) { return contains(stems, seq); })) return;
+      group.forEach(function (seq) {
+        if (contains(stems, seq)) return;
+        seq.forEach(function (s) { add({ term: s, boost: SYNONYM_BOOST }); });
+      });
+    });
+    return clauses;
+  };
+
+  // The compact shard index -> lunr's serialised schema (mirror of index.py expand()).
+  root.expandIndex = function (data) {
+    var fields = data.fields, inverted = [], vectors = [];
+    data.terms.forEach(function (term, i) {
+      var posting = { _index: i };
+      fields.forEach(function (name) { posting[name] = {}; });
+      data.postings[i].forEach(function (group) {
+        for (var j = 1; j < group.length; j++) posting[fields[group[0]]][String(group[j])] = {};
+      });
+      inverted.push([term, posting]);
+    });
+    fields.forEach(function (name) {
+      data.vectors[name].forEach(function (flat, ref) {
+        var elements = [], termIndex = 0;
+        for (var j = 0; j < flat.length; j += 2) {
+          termIndex += flat[j];
+          elements.push(termIndex, flat[j + 1]);
+        }
+        vectors.push([name + "/" + ref, elements]);
+      });
+    });
+    return { version: "2.3.9", fields: fields, fieldVectors: vectors, invertedIndex: inverted,
+             pipeline: data.pipeline };
+  };
+
+  // National queries (mirror of query.py best_city() and national_rows()).
+  // results: [{row, score, named}], best first; named: a word matched the name field.
+  root.bestCity = function (results) {
+    var cities = results.filter(function (r) { return r.row[1] === 2; });
+    if (!cities.length) return null;
+    var first = cities[0];
+    if (first.named || cities.length === 1 || first.score >= 1.5 * cities[1].score) return first.row[0];
+    return null;
+  };
+
+  root.combineNational = function (results, cityRows) {
+    var city = root.bestCity(results);
+    var out = [], seen = Object.create(null);
+    results.forEach(function (r) {
+      var found = r.row[0] === city ? cityRows.slice(0, 10) : [r.row];
+      found.forEach(function (item) {
+        if (!seen[item[0]]) { seen[item[0]] = true; out.push(item); }
+      });
+    });
+    return out;
+  };
+
+  // lunr.js results -> [{row, score, named}] for a store.
+  root.detailed = function (results, store) {
+    return results.map(function (r) {
+      var named = Object.keys(r.matchData.metadata).some(function (term) {
+        return "n" in r.matchData.metadata[term];
+      });
+      return { row: store[+r.ref], score: r.score, named: named };
+    });
+  };
+
+  // Register under the names lunr.py wrote into the serialised pipeline.
+  root.registerPipeline = function (lunr) {
+    var stop = function (token) { return lex.stopwords[token.toString()] ? undefined : token; };
+    var stemmer = function (token) { return token.update(function (s) { return root.stem(s); }); };
+    lunr.Pipeline.registerFunction(stop, "id-stopword");
+    lunr.Pipeline.registerFunction(stemmer, "id-stemmer");
+  };
+
+  // Run a plan on a lunr.js index, as query.py run() does with lunr.py.
+  root.runPlan = function (lunr, index, clauses) {
+    if (!clauses.length) return [];
+    return index.query(function (q) {
+      clauses.forEach(function (c) {
+        // lunr.js treats any editDistance key, even 0, as fuzzy: set it only when used.
+        var options = { boost: c.boost, usePipeline: false };
+        if (c.editDistance) options.editDistance = c.editDistance;
+        if (c.wildcard) options.wildcard = lunr.Query.wildcard.TRAILING;
+        q.term(c.term, options);
+      });
+    });
+  };
+})(typeof globalThis !== "undefined" ? (globalThis.IdSearch = globalThis.IdSearch || {}) : this);

@@ -1,0 +1,210 @@
+"""Write the search into a docs tree: shards, national index, browser bundle, page.
+
+Stages: gather (documents per city and nationally) -> index (lunr.py) -> write.
+Output under `<docs>/assets/search/` and the page `<docs>/search/index.md`:
+
+- `shards/<city code>.json`: one self-contained index + result store per kabupaten/kota
+  (all 514), holding the national hotlines and the province services covering it,
+  because scores of separately built lunr indexes cannot be merged (issue 4);
+- `national.json`: a compact national index: every hotline, and one summary per
+  kabupaten/kota (its name, organisations and kinds of help); a national query finds
+  the city there, then runs in that city's shard;
+- `cities.json`: city codes and names for the city chooser (fetched when opened);
+- `search.js`: lunr.js 2.3.9 from node_modules + the Indonesian pipeline + the UI,
+  with the lexicon, synonyms and labels inlined; `loader.js` (on every page, tiny)
+  fetches it when the search box is first used; `search.css`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .. import regions
+from ..directory import Directory
+from ..errors import GeneratorError
+from . import documents, index, page
+from .documents import SearchDoc
+from .query import synonym_stems
+from .text import lexicon
+
+log = logging.getLogger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+REPO = Path(__file__).resolve().parents[2]
+LUNR_JS = REPO / "node_modules" / "lunr" / "lunr.min.js"
+OUT = "assets/search"
+BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
+FORMAT_VERSION = 1
+SHARD_BUDGET_GZIP = 40 * 1024  # 60 KB budget minus the search script (~20 KB)
+DESCRIPTION_STEPS = (documents.DESCRIPTION_WORDS, 6, 0)
+KIND_CODES = {"service": 0, "hotline": 1, "city": 2}
+
+
+class SearchBuildError(GeneratorError):
+    """The search could not be built (e.g. lunr.js is not installed)."""
+
+
+def build_search(directory: Directory, docs_dir: Path) -> dict:
+    """Write all search files into `docs_dir`; return sizes for the build log."""
+    files = search_files(directory)  # gather everything first: nothing written on error
+    for name, data in files.items():
+        _write(Path(docs_dir) / name, data)
+    shards = [data for name, data in files.items() if name.startswith(f"{OUT}/shards/")]
+    stats = {
+        "shards": len(shards),
+        "shard_bytes_max": max(len(d) for d in shards),
+        "shard_gzip_max": max(gzip_size(d) for d in set(shards)),
+        "national_gzip": gzip_size(files[f"{OUT}/national.json"]),
+        "bundle_gzip": gzip_size(files[f"{OUT}/search.js"]),
+    }
+    log.info("search: %s", stats)
+    return stats
+
+
+def search_files(directory: Directory) -> dict[str, bytes]:
+    """Every search file, by path inside the docs tree."""
+    config = browser_config(directory)
+    labels = config_labels(directory)
+    files = {f"{OUT}/search.js": bundle_js(config)}
+    built: dict[tuple, bytes] = {}  # cities with the same records share one build
+    for city in regions.cities():
+        docs = documents.city_docs(directory, city.code)
+        key = tuple((doc.kind, doc.id) for doc in docs)
+        if key not in built:
+            built[key] = city_shard(docs, labels, config)
+        files[f"{OUT}/shards/{city.code}.json"] = built[key]
+    national = documents.national_docs(directory)
+    files[f"{OUT}/national.json"] = shard_json(national, index.NATIONAL_FIELDS, labels, config)
+    files[f"{OUT}/cities.json"] = cities_json()
+    files[f"{OUT}/loader.js"] = (ASSETS / "loader.js").read_bytes()
+    files[f"{OUT}/search.css"] = (ASSETS / "search.css").read_bytes()
+    files["search/index.md"] = page.search_page().encode("utf-8")
+    return files
+
+
+def config_labels(d: Directory) -> dict[str, str]:
+    labels = {cid: term.label for cid, term in d.categories.items()}
+    labels.update({aid: term.label for aid, term in d.audiences.items()})
+    return labels
+
+
+def browser_config(d: Directory) -> dict:
+    """What the browser needs besides the shards; inlined into search.js."""
+    lex = lexicon()
+    groups = [g.terms for g in d.synonyms]
+    return {
+        "version": FORMAT_VERSION,
+        "lexicon": lex.to_json(),
+        "synonyms": synonym_stems(groups, lex),
+        "categories": [[cid, t.label] for cid, t in sorted(d.categories.items())],
+        "audiences": [[aid, t.label] for aid, t in sorted(d.audiences.items())],
+        "urls": record_urls(),
+    }
+
+
+def record_urls() -> list[str]:
+    """Page address patterns by kind (service, hotline), "{id}" replaced in the browser.
+
+    Taken from the site's own URL scheme (generator/site/urls.py) when it is present.
+    """
+    try:
+        from ..site import urls
+    except ImportError:
+        return ["layanan/{id}/", "hotline/{id}/"]
+    return [urls.service_url("{id}"), urls.hotline_url("{id}")]
+
+
+def store_row(doc: SearchDoc, config: dict) -> list:
+    """Compact result row: [id, kind (0 service, 1 hotline, 2 city), name, organisation,
+    place, categories (positions), audiences (positions), flags (1: 24 jam, 2: gratis),
+    numbers to call, WhatsApp numbers] and, for a city, its number of services."""
+    cats = [c for c, _ in config["categories"]]
+    auds = [a for a, _ in config["audiences"]]
+    return [
+        doc.id,
+        KIND_CODES[doc.kind],
+        doc.name,
+        doc.organisation if doc.kind != "city" else "",
+        doc.place,
+        [cats.index(c) for c in doc.categories if c in cats],
+        [auds.index(a) for a in doc.audiences if a in auds],
+        doc.flags,
+        doc.calls,
+        doc.whatsapp,
+    ] + ([doc.services] if doc.kind == "city" else [])
+
+
+def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: dict) -> bytes:
+    idx = index.build_index(docs, fields, labels)
+    data = {
+        "v": FORMAT_VERSION,
+        "index": index.compact(idx.serialize(), len(docs)),
+        "store": [store_row(d, config) for d in docs],
+    }
+    return _dumps(data)
+
+
+def city_shard(docs: list[SearchDoc], labels: dict[str, str], config: dict) -> bytes:
+    """A city's shard, its descriptions trimmed further while it is over budget.
+
+    The budget (issue 4) is 60 KB gzip for script + shard; a very large city (600+
+    services) keeps fewer description words rather than going over it.
+    """
+    for words in DESCRIPTION_STEPS:
+        trimmed = [replace(d, description=" ".join(d.description.split()[:words])) for d in docs]
+        data = shard_json(trimmed, index.CITY_FIELDS, labels, config)
+        if gzip_size(data) <= SHARD_BUDGET_GZIP:
+            break
+    return data
+
+
+def cities_json() -> bytes:
+    return _dumps([[c.code, c.name, regions.lookup(c.province).name] for c in regions.cities()])
+
+
+def bundle_js(config: dict) -> bytes:
+    if not LUNR_JS.is_file():
+        raise SearchBuildError(
+            f"{LUNR_JS} not found: lunr.js is installed from npm (Hint: run `make setup` or `npm ci`)."
+        )
+    parts = [LUNR_JS.read_text(encoding="utf-8")]
+    parts.append("var IdSearchConfig=" + _dumps(config).decode("utf-8") + ";")
+    parts += [compact_js((ASSETS / name).read_text(encoding="utf-8")) for name in BUNDLE_PARTS]
+    return "\n".join(parts).encode("utf-8")
+
+
+_BLOCK_COMMENT = re.compile(r"/\*(?!!)[\s\S]*?\*/\n?")
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def compact_js(source: str) -> str:
+    """Our own scripts without comments and indentation (licence blocks `/*!` stay).
+
+    Only whole-line `//` comments go, so `//` inside strings (URLs) is safe; the
+    assets avoid `/*` inside strings and regular expressions.
+    """
+    return _INDENT.sub("", _LINE_COMMENT.sub("", _BLOCK_COMMENT.sub("", source)))
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def _dumps(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write only when the content changed (keeps `mkdocs serve` from looping)."""
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

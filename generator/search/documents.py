@@ -1,0 +1,213 @@
+"""What the search indexes and what a result shows, from the resolved Directory.
+
+A `SearchDoc` holds the indexed text (already normalised words per field) and the
+compact result row the browser shows without fetching the record's page. Shelter
+addresses never reach search: no address or location field is read here at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+from .. import regions
+from ..directory import Directory, Entry
+from ..models import Channel, Hotline, Service
+
+# How many words of a description are indexed: descriptions dominate shard size
+# (issue 4: 300 records with 40-word descriptions gave 81 KB gzip, 25 KB without).
+DESCRIPTION_WORDS = 12
+MAX_CALLS = 2
+FLAG_24H = 1
+FLAG_FREE = 2
+
+
+@dataclass
+class SearchDoc:
+    """One searchable record: indexed text by field and the result row."""
+
+    id: str
+    kind: str  # "service" or "hotline"
+    name: str
+    organisation: str
+    place: str
+    categories: list[str]
+    audiences: list[str]
+    flags: int
+    calls: list[str] = field(default_factory=list)  # displayed numbers, tel: from digits
+    whatsapp: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    description: str = ""
+    services: int = 0  # city summaries: how many services cover the city
+
+
+def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
+    s = entry.record
+    org = d.organisations.get(s.organisation)
+    calls, whatsapp = contact_targets(d, s.channels)
+    flags = (FLAG_24H if _always(s.hours) else 0) | (FLAG_FREE if _free(s.fees) else 0)
+    return SearchDoc(
+        id=entry.id,
+        kind="service",
+        name=s.name,
+        organisation=_org_label(org.record) if org else "",
+        place=_place(s.service_area),
+        categories=list(s.categories),
+        audiences=list(s.audiences),
+        flags=flags,
+        calls=calls,
+        whatsapp=whatsapp,
+        keywords=list(s.keywords),
+        description=_first_words(s.description, DESCRIPTION_WORDS),
+    )
+
+
+def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
+    h = entry.record
+    org = d.organisations.get(h.operator) if h.operator else None
+    calls, whatsapp = contact_targets(d, h.channels)
+    flags = (FLAG_24H if _always(h.hours) else 0) | (FLAG_FREE if _free(h.fees) else 0)
+    place = "Nasional" if h.coverage.level == "national" else _place(h.coverage.regions)
+    return SearchDoc(
+        id=entry.id,
+        kind="hotline",
+        name=h.name,
+        organisation=_org_label(org.record) if org else "",
+        place=place,
+        categories=list(h.categories),
+        audiences=list(h.audiences),
+        flags=flags,
+        calls=calls,
+        whatsapp=whatsapp,
+        keywords=list(h.keywords),
+        description=_first_words(h.purpose, DESCRIPTION_WORDS),
+    )
+
+
+def city_docs(d: Directory, city: str) -> list[SearchDoc]:
+    """Everything a person in `city` can use: hotlines first, then services."""
+    docs = [hotline_doc(d, e) for e in d.hotlines_for_city(city)]
+    docs += [service_doc(d, e) for e in covering(d, city)]
+    return docs
+
+
+def covering(d: Directory, city: str) -> list[Entry[Service]]:
+    """`Directory.services_covering_city` without closed services, with the
+    province-level lists computed once (514 cities x 10,000 services otherwise)."""
+    by_province = d.__dict__.get("_search_by_province")
+    if by_province is None:
+        by_province = {}
+        for e in d.services.values():
+            for code in e.record.service_area:
+                if regions.level_of(code) == 1:
+                    by_province.setdefault(code, {})[e.id] = e
+        d.__dict__["_search_by_province"] = by_province
+    seen = {e.id: e for e in d.services_for_city(city)}
+    for e in by_province.get(city[:2], {}).values():
+        seen.setdefault(e.id, e)
+    found = [e for e in seen.values() if _listed(e)]
+    return sorted(found, key=lambda e: (e.record.name.lower(), e.id))
+
+
+def national_docs(d: Directory) -> list[SearchDoc]:
+    """The compact national index: every hotline, and one summary per kabupaten/kota.
+
+    A city summary holds the city's name, the organisations and the kinds of help of
+    the services covering it. A national query finds the best city here, then runs in
+    that city's shard (two small downloads instead of 10,000 records; issue 4 budget).
+    """
+    hotlines = sorted(d.hotlines.values(), key=lambda e: (e.record.order, e.id))
+    docs = [hotline_doc(d, e) for e in hotlines]
+    docs += [city_summary_doc(d, city) for city in regions.cities()]
+    return docs
+
+
+def city_summary_doc(d: Directory, city: regions.RegionInfo) -> SearchDoc:
+    services = covering(d, city.code)
+    orgs: list[str] = []
+    categories: list[str] = []
+    for e in services:
+        org = d.organisations.get(e.record.organisation)
+        label = _org_label(org.record) if org else ""
+        if label and label not in orgs:
+            orgs.append(label)
+        categories += [c for c in e.record.categories if c not in categories]
+    province = regions.lookup(city.province)
+    return SearchDoc(
+        id=city.code,
+        kind="city",
+        name=city.name,
+        organisation=" ".join(orgs),
+        place=province.name if province else "",
+        categories=sorted(categories),
+        audiences=[],
+        flags=0,
+        services=len(services),
+    )
+
+
+def _listed(entry: Entry[Service]) -> bool:
+    return entry.record.status != "closed"
+
+
+def contact_targets(d: Directory, channels) -> tuple[list[str], list[str]]:
+    """Numbers to call and WhatsApp numbers, as displayed (tel:/wa.me come from the digits)."""
+    calls: list[str] = []
+    whatsapp: list[str] = []
+    if not isinstance(channels, list):
+        return calls, whatsapp
+    for ch in channels:
+        for kind, number in _numbers(d, ch):
+            target = calls if kind == "phone" else whatsapp
+            if number not in target:
+                target.append(number)
+    return calls[:MAX_CALLS], whatsapp[:1]
+
+
+def _numbers(d: Directory, ch: Channel, depth: int = 0) -> list[tuple[str, str]]:
+    if ch.hotline and depth == 0:
+        ref = d.hotlines.get(ch.hotline)
+        found = [] if ref is None else ref.record.channels
+        return [n for c in found for n in _numbers(d, c, 1) if n[0] == "phone"][:1]
+    if ch.type not in ("phone", "whatsapp") or not ch.value:
+        return []
+    return [(ch.type, display_number(ch.value))]
+
+
+def display_number(value: str) -> str:
+    """National form people dial in Indonesia ("0285 123456"); short codes as they are."""
+    digits = re.sub(r"[^\d+]", "", value)
+    if len(digits.lstrip("+")) <= 5:
+        return digits.lstrip("+")
+    try:
+        parsed = phonenumbers.parse(digits, "ID")
+    except phonenumbers.NumberParseException:
+        return digits
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _org_label(org) -> str:
+    return f"{org.name} ({org.short_name})" if org.short_name else org.name
+
+
+def _place(codes: list[str]) -> str:
+    names = []
+    for code in codes:
+        info = regions.lookup(code[:5] if len(code) > 5 else code)
+        if info and info.name not in names:
+            names.append(info.name.title() if info.name.isupper() else info.name)
+    return ", ".join(names[:3])
+
+
+def _always(hours) -> bool:
+    return getattr(hours, "always", False) is True
+
+
+def _free(fees) -> bool:
+    return getattr(fees, "kind", None) == "free"
+
+
+def _first_words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])

@@ -1,0 +1,449 @@
+"""Every generated page of the site, as (path -> text), built from the Directory.
+
+Pages are Markdown files holding front matter and one raw HTML block, so any engine
+that reads Markdown (MkDocs today, Zensical later) shows the same page; links are
+relative and computed here because raw HTML is not rewritten by MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import escape
+
+from .. import regions
+from ..directory import Directory
+from . import format as fmt
+from . import urls, views
+from .vcard import neutral_vcard, vcard
+
+TEMPLATES = Path(__file__).parent / "templates"
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: 10x faster front matter
+RECORD_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # directory-style URL, '' for home
+    meta: dict
+    body: str
+
+    @property
+    def path(self) -> str:
+        return urls.source_path(self.url)
+
+    def text(self) -> str:
+        head = yaml.dump(self.meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True, width=1000)
+        return f"---\n{head}---\n\n{self.body}\n"
+
+
+def _group(entries, keys) -> dict[str, list]:
+    """{key: entries sorted by name} for entries under each of their keys."""
+    out: dict[str, list] = defaultdict(list)
+    for e in entries:
+        for key in keys(e):
+            out[key].append(e)
+    return {k: sorted(v, key=lambda e: (e.record.name.lower(), e.id)) for k, v in out.items()}
+
+
+@jinja2.pass_context
+def _rel(ctx, target: str) -> str:
+    return urls.relative(ctx["page_url"], target)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["rel"] = _rel
+    env.filters["date"] = fmt.long_date
+    env.filters["md"] = fmt.render_markdown
+    env.globals.update(
+        city_url=urls.city_url,
+        printable_url=urls.printable_url,
+        service_url=urls.service_url,
+        organisation_url=urls.organisation_url,
+        hotline_url=urls.hotline_url,
+        category_url=urls.category_url,
+        materials_url=urls.MATERIALS_URL,
+        region_name=views.region_name,
+        org_kinds=views.ORG_KINDS,
+    )
+    return env
+
+
+def compact(html: str) -> str:
+    """One raw HTML block: no indentation (Markdown would read code) and no blank lines."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
+class Renderer:
+    """Renders pages of one directory; shared values are computed once."""
+
+    def __init__(self, directory: Directory):
+        self.d = directory
+        self.env = environment()
+        self._services = {
+            sid: views.service_view(directory, e) for sid, e in sorted(directory.services.items())
+        }
+        self._covering: dict[str, list] = {}
+        # Directory's per-organisation look-ups scan every record; index them once.
+        self.services_by_org = _group(
+            directory.services.values(), lambda e: [e.record.organisation]
+        )
+        self.members = _group(directory.organisations.values(), lambda e: e.record.member_of)
+        self.province_services = _group(
+            directory.services.values(), lambda e: [c for c in e.record.service_area if len(c) == 2]
+        )
+        self.children = _group(
+            directory.organisations.values(), lambda e: [e.record.parent] if e.record.parent else []
+        )
+
+    def covering(self, city: str) -> list:
+        """Views of the services covering a city (its own and its province's), cached."""
+        if city not in self._covering:
+            seen = {e.id: e for e in self.d.services_for_city(city)}
+            for e in self.province_services.get(city[:2], []):
+                seen.setdefault(e.id, e)
+            ordered = sorted(seen.values(), key=lambda e: (e.record.name.lower(), e.id))
+            self._covering[city] = self.services(ordered)
+        return self._covering[city]
+
+    def page(self, template: str, url: str, title: str, meta: dict | None = None, **ctx) -> Page:
+        edit_url = (meta or {}).get("edit_url")
+        body = self.env.get_template(template).render(
+            page_url=url, d=self.d, title=title, edit_url=edit_url, **ctx
+        )
+        # Material prints page.meta.title and description unescaped: give it HTML.
+        head = {"title": str(escape(title)), **RECORD_META, **(meta or {})}
+        return Page(url, head, compact(body))
+
+    def service(self, sid: str) -> views.ServiceView:
+        return self._services[sid]
+
+    def services(self, entries) -> list[views.ServiceView]:
+        return [self._services[e.id] for e in entries]
+
+    def hotline_actions(self, entry) -> list[fmt.Action]:
+        actions = fmt.actions_for(entry.record.channels, self.d.short_codes, {})
+        return [a for a in actions if a.kind in ("call", "whatsapp", "sms")]
+
+    def edit(self, entry) -> dict:
+        """`edit_url` and `corrections: true`: site-shell's corrections block (SITE-CONTRACT.md)
+        shows "Perbaiki data ini" and the maintainer contact from the settings."""
+        url = views.edit_url(self.d, entry)
+        return {"corrections": True, **({"edit_url": url} if url else {})}
+
+
+# --- page builders -------------------------------------------------------------------
+
+
+def home_page(r: Renderer) -> Page:
+    meta = {
+        "template": "home.html",
+        "emergency": emergency_block(r.d),
+        "hide": ["navigation", "toc"],
+        "search": {"exclude": True},
+    }
+    return r.page(
+        "home.html",
+        "",
+        r.d.settings.site_name,
+        meta,
+        provinces=provinces(r.d),
+        covered=covered(r.d),
+    )
+
+
+def emergency_block(d: Directory) -> list[dict]:
+    """Front matter read by site-shell's overrides/home.html (SITE-CONTRACT.md)."""
+    out = []
+    for e in d.emergency_hotlines():
+        actions = fmt.actions_for(e.record.channels, d.short_codes, {})
+        out.append(
+            {
+                "id": e.id,
+                "name": e.record.name,
+                "purpose": fmt.plain_text(e.record.purpose),
+                "note": e.record.coverage.note,
+                "actions": [
+                    {"kind": a.kind, "label": a.label, "href": a.href}
+                    for a in actions
+                    if a.kind in ("call", "whatsapp", "sms")
+                ],
+            }
+        )
+    return out
+
+
+def provinces(d: Directory) -> list[tuple]:
+    """[(province, [city, ...])] for all 514 kabupaten/kota, by province code."""
+    by_province = defaultdict(list)
+    for city in regions.cities():
+        by_province[city.province].append(city)
+    return [(p, by_province[p.code]) for p in regions.provinces() if by_province[p.code]]
+
+
+def covered(d: Directory) -> set[str]:
+    return set(d.city_codes())
+
+
+def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
+    d = r.d
+    is_covered = city.code in covered(d)
+    services = r.covering(city.code)
+    groups = category_groups(d, services)
+    pathways = [p for p in d.pathways.values() if p.record.region == city.code]
+    province = regions.lookup(city.province)
+    return r.page(
+        "city.html",
+        urls.city_url(city.code),
+        city.name,
+        city=city,
+        province=province,
+        covered=is_covered,
+        urgent=[
+            (h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code) if h.record.emergency
+        ],
+        other_lines=[
+            (h, r.hotline_actions(h))
+            for h in d.hotlines_for_city(city.code)
+            if not h.record.emergency
+        ],
+        groups=groups,
+        services=services,
+        pathways=sorted(pathways, key=lambda p: p.id),
+        region_entry=d.regions.get(city.code),
+    )
+
+
+def category_groups(d: Directory, services: list[views.ServiceView]) -> list[tuple]:
+    """[(term, full cards, short references)]: each service's card appears once, under
+    its first kind of help; under its other kinds it is a link to that card."""
+    groups = []
+    for cid, term in d.categories.items():
+        full = [s for s in services if s.categories and s.categories[0].id == cid]
+        also = [s for s in services if any(c.id == cid for c in s.categories[1:])]
+        if full or also:
+            groups.append((term, full, also))
+    return groups
+
+
+def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
+    d = r.d
+    services = r.covering(city.code)
+    uptd = views.uptd_service(d, city.code)
+    dates = [
+        x
+        for s in services
+        for x in (d.latest_source_date(s.entry), s.entry.record.verified_on)
+        if x
+    ]
+    return r.page(
+        "printable.html",
+        urls.printable_url(city.code),
+        f"Daftar nomor penting {city.name}",
+        city=city,
+        hotlines=[(h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code)],
+        emergency=[
+            (h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code) if h.record.emergency
+        ],
+        services=services,
+        uptd=r.service(uptd.id) if uptd else None,
+        hour_text=short_hours,
+        hotline_numbers=hotline_numbers,
+        updated=max(dates, default=None),
+    )
+
+
+def service_page(r: Renderer, sid: str) -> Page:
+    s = r.service(sid)
+    meta = {"description": str(escape(fmt.shorten(fmt.plain_text(s.entry.record.description))))}
+    meta.update(r.edit(s.entry))
+    cities = sorted(
+        {code[:5] for code in s.entry.record.service_area if regions.level_of(code) >= 2}
+    )
+    return r.page(
+        "service.html", urls.service_url(sid), s.name, meta, s=s, rec=s.entry.record, cities=cities
+    )
+
+
+def organisation_page(r: Renderer, oid: str) -> Page:
+    d = r.d
+    e = d.organisations[oid]
+    return r.page(
+        "organisation.html",
+        urls.organisation_url(oid),
+        e.record.name,
+        r.edit(e),
+        e=e,
+        rec=e.record,
+        actions=fmt.actions_for(e.record.channels, d.short_codes, d.hotlines),
+        services=r.services(r.services_by_org.get(oid, [])),
+        members=r.members.get(oid, []),
+        children=r.children.get(oid, []),
+        parent=d.organisations.get(e.record.parent or ""),
+        networks=[d.organisations[m] for m in e.record.member_of if m in d.organisations],
+        trust=views.trust(d, e),
+    )
+
+
+def hotline_page(r: Renderer, hid: str) -> Page:
+    d = r.d
+    e = d.hotlines[hid]
+    rec = e.record
+    region = rec.coverage.regions[0] if rec.coverage.regions else "31"
+    fee, fee_note = fmt.fee_text(rec.fees)
+    return r.page(
+        "hotline.html",
+        urls.hotline_url(hid),
+        rec.name,
+        r.edit(e),
+        e=e,
+        rec=rec,
+        actions=fmt.actions_for(rec.channels, d.short_codes, {}),
+        hours=hotline_hours(rec),
+        hours_json=fmt.hours_json(rec.hours, region),
+        fee=fee,
+        fee_note=fee_note,
+        operator=d.organisations.get(rec.operator or ""),
+        categories=[d.categories[c] for c in rec.categories if c in d.categories],
+        audiences=[d.audiences[a].label for a in rec.audiences if a in d.audiences],
+        trust=views.trust(d, e),
+    )
+
+
+def hotline_numbers(actions: list[fmt.Action]) -> list[str]:
+    kinds: dict[str, list[str]] = {}
+    for a in actions:
+        kinds.setdefault(a.value, []).append(views.SHORT_KIND[a.kind])
+    return [f"{'/'.join(k)} {value}" for value, k in kinds.items()]
+
+
+def short_hours(hotline) -> str:
+    """One line of a hotline's hours for paper, in its region's time zone."""
+    if fmt.is_always(hotline.hours):
+        return "24 jam"
+    return "; ".join(hotline_hours(hotline)) or "–"
+
+
+def hotline_hours(hotline) -> list[str]:
+    if hotline.coverage.level == "national" or not hotline.coverage.regions:
+        return national_hours(hotline.hours)
+    return fmt.hours_lines(hotline.hours, hotline.coverage.regions[0])
+
+
+def national_hours(hours) -> list[str]:
+    """A national line answers in every time zone: local time, no zone label."""
+    lines = fmt.hours_lines(hours, "31")
+    return [line.replace(" WIB", " waktu setempat") for line in lines]
+
+
+def category_page(r: Renderer, cid: str) -> Page:
+    d = r.d
+    term = d.categories[cid]
+    by_city = []
+    for code in d.city_codes():
+        members = [s for s in r.covering(code) if any(c.id == cid for c in s.categories)]
+        by_city.append((regions.lookup(code), members))
+    hotlines = [h for h in d.hotlines.values() if cid in h.record.categories]
+    return r.page(
+        "category.html",
+        urls.category_url(cid),
+        term.label,
+        term=term,
+        by_city=by_city,
+        hotlines=sorted(hotlines, key=lambda h: (h.record.order, h.id)),
+    )
+
+
+def index_pages(r: Renderer) -> list[Page]:
+    d = r.d
+    meta = {"search": {"exclude": True}, "hide": ["toc"]}
+    return [
+        r.page(
+            "index_regions.html",
+            "kota/",
+            "Pilih wilayah",
+            meta,
+            provinces=provinces(d),
+            covered=covered(d),
+        ),
+        r.page("index_categories.html", "bantuan/", "Jenis bantuan", meta),
+        r.page(
+            "index_organisations.html",
+            "organisasi/",
+            "Organisasi",
+            meta,
+            orgs=sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id)),
+        ),
+        r.page(
+            "index_hotlines.html",
+            "hotline/",
+            "Saluran bantuan",
+            meta,
+            hotlines=d._hotlines(lambda h: True),
+        ),
+        r.page(
+            "index_services.html",
+            "layanan/",
+            "Semua layanan",
+            meta,
+            services=[
+                r.service(sid)
+                for sid in sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+            ],
+        ),
+    ]
+
+
+def materials_page(r: Renderer, entries: list[dict]) -> Page:
+    """The campaign materials page; `entries` come from the leaflets stage (issue 5).
+
+    Each entry: {title, city (region code), kind, pdf (site path), png (site path),
+    page_size (e.g. "A4"), file_size (bytes)}. An empty list gives the placeholder.
+    """
+    rows = sorted(entries, key=lambda m: (m.get("city", ""), m["title"], m["pdf"]))
+    return r.page(
+        "materials.html",
+        urls.MATERIALS_URL,
+        "Materi kampanye",
+        {"search": {"exclude": True}, "hide": ["toc"]},
+        entries=rows,
+    )
+
+
+def all_pages(r: Renderer, materials: list[dict] | None = None) -> list[Page]:
+    d = r.d
+    pages = [home_page(r), *index_pages(r), materials_page(r, materials or [])]
+    for city in regions.cities():
+        pages.append(city_page(r, city))
+        pages.append(printable_page(r, city))
+    pages += [service_page(r, sid) for sid in sorted(d.services)]
+    pages += [organisation_page(r, oid) for oid in sorted(d.organisations)]
+    pages += [hotline_page(r, hid) for hid in sorted(d.hotlines)]
+    pages += [category_page(r, cid) for cid in d.categories]
+    return pages
+
+
+def contact_cards(r: Renderer) -> dict[str, str]:
+    """`layanan/<id>/kontak.vcf` and `kontak-netral.vcf` for services with a number."""
+    out = {}
+    public = r.d.settings.public_url
+    for sid, s in sorted(r._services.items()):
+        if not s.main_actions:
+            continue
+        org = s.organisation.record.name if s.organisation else ""
+        page = f"{public.rstrip('/')}/{urls.service_url(sid)}" if public else None
+        base = urls.service_url(sid)
+        out[base + "kontak.vcf"] = vcard(s.name, org, s.actions, page)
+        out[base + "kontak-netral.vcf"] = neutral_vcard(s.actions)
+    return out

@@ -1,0 +1,93 @@
+"""Fixtures for the site browser tests: a built site, a local server, headless Chromium.
+
+`site_dir` is any built site folder: set SITE_DIR=/path/to/site to test a given build;
+otherwise the fictional test directory is built once per session (site_shell_fixture.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from site_shell_fixture import build_site
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    given = os.environ.get("SITE_DIR")
+    if given:
+        return Path(given).resolve()
+    return build_site(tmp_path_factory.mktemp("site-shell"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The site served by a local http.server on an ephemeral port."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh phone-sized browser context (no shared cookies or storage between tests)."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, locale="id-ID")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def page_paths(site_dir: Path) -> list[str]:
+    """One page of each type the site has, as paths relative to the site root."""
+    return representative_pages(site_dir)
+
+
+def representative_pages(site_dir: Path) -> list[str]:
+    """Home, each top-level page, the largest page in each folder (the richest of its
+    type: a covered city rather than an empty one), and 404."""
+    paths = [""]
+    for folder in sorted(p for p in site_dir.iterdir() if p.is_dir() and p.name != "assets"):
+        if (folder / "index.html").exists():
+            paths.append(f"{folder.name}/")
+        pages = sorted(folder.glob("*/index.html"), key=lambda p: (-p.stat().st_size, p))
+        if pages:
+            paths.append(f"{pages[0].parent.relative_to(site_dir).as_posix()}/")
+    if (site_dir / "404.html").exists():
+        paths.append("404.html")
+    return paths

@@ -1,0 +1,236 @@
+"""Browser test (issue 4): type a query on a city page and see the expected result
+with a working call link; the URL, history and storage stay unchanged; every request
+goes to the local server. Uses a minimal MkDocs + Material site with this branch's
+header partial and the search built from the fictional directory."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from generator.search import build_search
+
+CITY_URL = "kota/33-71-kota-magelang/"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MKDOCS_YML = """site_name: Contoh
+docs_dir: docs
+site_dir: site
+use_directory_urls: true
+theme:
+  name: material
+  language: id
+  font: false
+  custom_dir: {overrides}
+plugins:
+  - search
+"""
+
+
+@pytest.fixture(scope="module")
+def site(fictional_directory, tmp_path_factory) -> Path:
+    """A minimal built site: home, one city page, the search (not site-pages' build)."""
+    root = tmp_path_factory.mktemp("search-site")
+    docs = root / "docs"
+    (docs / CITY_URL).mkdir(parents=True)
+    (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    (docs / CITY_URL / "index.md").write_text(
+        "# Kota Magelang\n\nSemua layanan.\n", encoding="utf-8"
+    )
+    build_search(fictional_directory, docs)
+    (root / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(overrides=REPO / "overrides"), encoding="utf-8"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, check=True, timeout=120
+    )
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path("/usr/bin/chromium").exists() and not shutil.which("chromium"):
+        pytest.skip("chromium not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.browser
+def test_city_search_shows_result_with_call_link(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + CITY_URL)
+    before = page.evaluate("[location.href, history.length]")
+    page.click("[data-ids-query]")
+    page.keyboard.type("lapor kdrt", delay=20)
+    # Results appear as the visitor types; wait until the expected record is in the top 3.
+    page.wait_for_function(
+        """id => [...document.querySelectorAll('[data-ids-output] .ids-result')]
+               .slice(0, 3).some(e => e.dataset.recordId === id)""",
+        arg="pengaduan-uptd-ppa-contoh-magelang",
+        timeout=10000,
+    )
+    assert "hasil ditemukan" in page.inner_text("[data-ids-output] .ids-status")
+    result = page.locator('[data-ids-output] [data-record-id="pengaduan-uptd-ppa-contoh-magelang"]')
+    call = result.locator('a[href^="tel:"]').first
+    assert call.get_attribute("href").startswith("tel:0")
+    link = result.locator("a.ids-result__name")
+    assert link.get_attribute("href").endswith("layanan/pengaduan-uptd-ppa-contoh-magelang/")
+    after = page.evaluate("[location.href, history.length]")
+    assert after == before
+    storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert storage == [0, 0, ""]
+    assert all(u.startswith(server) for u in requests), [
+        u for u in requests if not u.startswith(server)
+    ]
+    assert any(u.endswith("assets/search/shards/33.71.json") for u in requests)
+    assert not any("search_index" in u for u in requests)
+    page.close()
+
+
+@pytest.mark.browser
+def test_search_assets_load_only_when_used(browser, server):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + CITY_URL)
+    page.wait_for_load_state("networkidle")
+    assert any(u.endswith("loader.js") for u in requests)
+    assert not any(u.endswith(("search.js", ".json")) for u in requests)
+    page.close()
+
+
+@pytest.mark.browser
+def test_facets_filter_results(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + CITY_URL)
+    page.click("[data-ids-query]")
+    page.locator("[data-ids-output] .ids-result").first.wait_for(timeout=10000)
+    page.locator("[data-ids-output] .ids-more-facets summary").click()
+    page.keyboard.press("Tab")  # the facets are reachable by keyboard
+    page.locator('[data-ids-output] [data-facet="24h"]').check()
+    page.wait_for_timeout(300)
+    ids = page.eval_on_selector_all(
+        "[data-ids-output] .ids-result", "els => els.map(e => e.dataset.recordId)"
+    )
+    assert "rumah-aman-contoh-magelang" in ids
+    assert "pengaduan-uptd-ppa-contoh-magelang" not in ids
+    page.close()
+
+
+@pytest.mark.browser
+def test_national_query_on_search_page(browser, server):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + "search/")
+    field = page.locator("#ids-page-query")
+    field.wait_for(timeout=10000)
+    field.type("mediasi bone", delay=20)
+    page.wait_for_function(
+        """id => [...document.querySelectorAll('.ids-page__output .ids-result')]
+               .slice(0, 3).some(e => e.dataset.recordId === id)""",
+        arg="mediasi-uptd-ppa-contoh-bone",
+        timeout=10000,
+    )
+    assert any(u.endswith("assets/search/national.json") for u in requests)
+    assert any(u.endswith("assets/search/shards/73.08.json") for u in requests)
+    assert page.url == server + "search/"
+    page.close()
+
+
+@pytest.mark.browser
+def test_search_panel_has_no_axe_violations(browser, server):
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        pytest.skip("axe-core not installed (npm ci)")
+    # The site's CSP (self only) would block the injected axe script.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(server + CITY_URL)
+    page.click("[data-ids-query]")
+    page.keyboard.type("rumah aman", delay=20)
+    page.locator("[data-ids-output] .ids-result").first.wait_for(timeout=10000)
+    page.locator("[data-ids-output] .ids-more-facets summary").click()
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        """() => axe.run(document.querySelector('[data-ids-search]'),
+                 {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"""
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_choose_another_city(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + CITY_URL)
+    page.click("[data-ids-query]")
+    scope = page.locator('[data-ids-output] [data-facet="scope"]')
+    scope.wait_for(timeout=10000)
+    scope.select_option("lainnya")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-ids-output] [data-facet=scope] option').length > 500"
+    )
+    scope.select_option("73.08")
+    page.fill("[data-ids-query]", "mediasi")
+    page.wait_for_function(
+        """() => {
+          const first = document.querySelector('[data-ids-output] .ids-result');
+          return first && first.dataset.recordId === 'mediasi-uptd-ppa-contoh-bone';
+        }""",
+        timeout=10000,
+    )
+    page.close()
+
+
+@pytest.mark.browser
+def test_small_screen_search_button_opens_and_focuses_the_box(browser, server):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(server + CITY_URL)
+    page.click('label.md-header__button[for="__search"]')
+    page.wait_for_function("() => document.activeElement.matches('[data-ids-query]')")
+    page.keyboard.type("visum", delay=20)
+    page.locator('[data-ids-output] [data-record-id="visum-rsu-contoh-magelang"]').wait_for(
+        timeout=10000
+    )
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    page.close()

@@ -1,0 +1,68 @@
+"""Realistic queries against the fictional directory, through lunr.py on the same
+serialised shards and the same query plan the browser uses (issue 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import read_shard
+
+from generator.search import index, query
+from generator.search.build import browser_config
+from generator.search.text import lexicon
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text(encoding="utf-8"))
+
+
+def test_query_set_is_large_enough():
+    assert len(QUERIES) >= 40
+
+
+@pytest.fixture(scope="module")
+def searcher(fictional_search, fictional_directory):
+    docs, _stats = fictional_search
+    synonyms = browser_config(fictional_directory)["synonyms"]
+    loaded: dict[str, tuple] = {}
+
+    def results(text: str, scope: str) -> list[tuple[list, float, bool]]:
+        if scope not in loaded:
+            shard = read_shard(docs, scope)
+            loaded[scope] = (index.load(shard["index"]), shard["store"])
+        idx, store = loaded[scope]
+        clauses = query.plan(text, lexicon(), synonyms)
+        return [
+            (store[int(ref)], score, named)
+            for ref, score, named in query.run_detailed(idx, clauses)
+        ]
+
+    def search(text: str, scope: str) -> list[str]:
+        found = results(text, scope)
+        if scope != "nasional":
+            return [row[0] for row, _score, _named in found]
+        city_rows = lambda city: [row for row, _s, _n in results(text, city)]  # noqa: E731
+        return [row[0] for row in query.national_rows(found, city_rows)]
+
+    return search
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[f"{q['scope']}:{q['query']}" for q in QUERIES])
+def test_expected_record_in_top_3(searcher, case):
+    results = searcher(case["query"], case["scope"])
+    assert case["expect"] in results[:3], f"{case['query']!r} gave {results[:5]}"
+
+
+def test_exact_match_ranks_above_typo_match(searcher):
+    assert searcher("visum", "33.71")[0] == "visum-rsu-contoh-magelang"
+    assert searcher("visun", "33.71")[0] == "visum-rsu-contoh-magelang"
+
+
+def test_national_query_without_a_place_offers_cities(searcher):
+    found = searcher("pendampingan korban", "nasional")
+    assert "sapa-129" in found
+    assert "33.71" in found and "73.08" in found  # "search in this city" rows
+
+
+def test_stopwords_only_query_gives_no_clauses():
+    assert query.plan("yang dan di", lexicon(), []) == []

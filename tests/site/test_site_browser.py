@@ -1,0 +1,115 @@
+"""Generated pages in Chromium: "buka sekarang" from data-hours, print button, no outside requests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from generator.site import urls
+
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built):
+    handler = functools.partial(Quiet, directory=str(built["site"]))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+def in_browser(check):
+    """Run `check(browser)` with its own Playwright in a fresh thread.
+
+    Another test module may hold a session-wide sync Playwright (its event loop runs in
+    the main thread); the sync API refuses to start a second one there, not elsewhere.
+    """
+    playwright = pytest.importorskip("playwright.sync_api")
+    errors: list[BaseException] = []
+
+    def work():
+        try:
+            with playwright.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                try:
+                    check(browser)
+                finally:
+                    browser.close()
+        except BaseException as exc:  # re-raised in the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
+def new_page(browser):
+    tab = browser.new_page(viewport={"width": 360, "height": 740})
+    seen: list[str] = []
+    tab.on("request", lambda r: seen.append(r.url))
+    return tab, seen
+
+
+@pytest.mark.browser
+def test_service_page_says_open_or_closed_now(server):
+    def check(browser):
+        page, seen = new_page(browser)
+        page.goto(server + urls.service_url("pengaduan-uptd-ppa-contoh-magelang"))
+        now = page.locator(".dl-now").first
+        now.wait_for(state="visible")
+        assert now.inner_text() in {"Buka sekarang", "Tutup sekarang"}
+        assert page.locator("[data-print]").first.is_visible()
+        assert all(url.startswith(server) for url in seen)
+
+    in_browser(check)
+
+
+@pytest.mark.browser
+def test_open_now_uses_the_region_time_zone(server):
+    in_browser(lambda browser: check_open_now(browser, server))
+
+
+def check_open_now(browser, server):
+    page, _seen = new_page(browser)
+    page.goto(server + urls.service_url("pengaduan-uptd-ppa-contoh-magelang"))
+    hours = {"utc": 8, "weekly": [[[1, 2, 3, 4, 5], "08:00", "16:00"]]}  # WITA
+    cases = {
+        "2026-11-02T00:30:00Z": True,  # Monday 08:30 WITA
+        "2026-11-02T07:59:00Z": True,  # Monday 15:59 WITA
+        "2026-11-02T08:00:00Z": False,  # Monday 16:00 WITA
+        "2026-11-01T01:00:00Z": False,  # Sunday
+    }
+    for iso, expected in cases.items():
+        got = page.evaluate("([h, t]) => window.dlOpenNow(h, new Date(t))", [hours, iso])
+        assert got is expected, iso
+    night = {"utc": 7, "weekly": [[[5], "20:00", "02:00"]]}  # Friday night shift past midnight
+    assert page.evaluate(
+        "([h, t]) => window.dlOpenNow(h, new Date(t))", [night, "2026-11-06T18:30:00Z"]
+    )
+
+
+@pytest.mark.browser
+def test_pages_work_without_javascript(server):
+    def check(browser):
+        context = browser.new_context(java_script_enabled=False)
+        tab = context.new_page()
+        tab.goto(server + urls.city_url("33.71"))
+        assert tab.locator("a[href='tel:112']").first.is_visible()
+        assert not tab.locator(".dl-now").first.is_visible()  # no "open now" without a clock
+        context.close()
+
+    in_browser(check)

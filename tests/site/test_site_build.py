@@ -1,0 +1,236 @@
+"""Build order, determinism, failure safety, escaping and golden pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from site_helpers import TODAY, config_for, run_build
+
+from generator import build, site
+from generator.errors import CheckFailed
+from generator.models import Location, Service
+from generator.site import pages, urls
+from generator.site.write import write_tree
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "site"
+GOLDEN_PAGES = {
+    "home.md": "",
+    "city.md": urls.city_url("33.71"),
+    "service.md": urls.service_url("pengaduan-uptd-ppa-contoh-magelang"),
+    "organisation.md": urls.organisation_url("gow-contoh-kota-magelang"),
+    "hotline.md": urls.hotline_url("sapa-129"),
+    "category.md": urls.category_url("pengaduan"),
+    "printable.md": urls.printable_url("73.08"),
+}
+MATERIALS = [  # what the leaflets stage hands over (its own output is tested in tests/print)
+    {"title": "Kenali dan laporkan", "city": "33.71", "kind": "leaflet_trifold", "kind_label": "Leaflet lipat tiga",
+     "pdf": "materi/kenali-33-71.pdf", "png": "materi/kenali-33-71.png", "page_size": "A4 lanskap", "file_size": 28672},
+    {"title": "Nomor penting", "city": "73.08", "kind": "flyer_a5", "kind_label": "Flyer A5",
+     "pdf": "materi/nomor-73-08.pdf", "png": "materi/nomor-73-08.png", "page_size": "A5", "file_size": 20480},
+]  # fmt: skip
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("name", [*sorted(GOLDEN_PAGES), "materials.md"])
+def test_golden_pages(built, directory, name):
+    """One generated page of each type, as written into the docs tree (`make golden` updates)."""
+    if name == "materials.md":
+        text = site.materials_page(directory, MATERIALS)[1]
+    else:
+        text = (built["docs"] / urls.source_path(GOLDEN_PAGES[name])).read_text(encoding="utf-8")
+    actual = normalise(text)
+    golden = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.is_file(), f"missing {golden}; run `make golden`"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def normalise(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def test_two_docs_trees_are_byte_identical(built, directory, tmp_path):
+    again = tmp_path / "docs"
+    site.generate(directory, again, build.REPO / "content")
+    ours = site.write.read_manifest(again / ".generated.json")  # leaflets/search files are not ours
+    assert ours == site.write.read_manifest(built["docs"] / ".generated.json")
+    first = {
+        k: v for k, v in tree(built["docs"]).items() if k in ours and not k.startswith("materi/")
+    }
+    second = {k: v for k, v in tree(again).items() if k in ours and not k.startswith("materi/")}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_two_site_builds_are_byte_identical(built, tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the sitemap takes the data's date
+    a = run_build(tmp_path, built["root"], tmp_path / "a", tmp_path / "docs-a")
+    b = run_build(tmp_path, built["root"], tmp_path / "b", tmp_path / "docs-b")
+    ta, tb = tree(a.site_dir), tree(b.site_dir)
+    assert ta.keys() == tb.keys()
+    assert [k for k in ta if ta[k] != tb[k]] == []
+
+
+def test_regenerating_writes_nothing_and_removes_stale_pages(built, directory, tmp_path):
+    docs = tmp_path / "docs"
+    site.generate(directory, docs, None)
+    stale = docs / "layanan" / "hilang" / "index.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    manifest = (docs / ".generated.json").read_text(encoding="utf-8")
+    (docs / ".generated.json").write_text(
+        manifest.replace("[\n", '[\n"layanan/hilang/index.md",\n', 1), encoding="utf-8"
+    )
+    foreign = docs / "materi" / "leaflet.pdf"  # written by another stage: never ours to delete
+    foreign.write_bytes(b"%PDF")
+    result = site.generate(directory, docs, None)
+    assert result.written == []
+    assert result.deleted == ["layanan/hilang/index.md"]
+    assert not stale.parent.exists() and foreign.exists()
+
+
+def test_write_tree_touches_only_changed_files(tmp_path):
+    write_tree({"a.md": b"1", "b/c.md": b"2"}, tmp_path)
+    before = (tmp_path / "a.md").stat().st_mtime_ns
+    result = write_tree({"a.md": b"1", "b/c.md": b"3"}, tmp_path)
+    assert result.written == ["b/c.md"] and (tmp_path / "a.md").stat().st_mtime_ns == before
+
+
+def test_failed_check_leaves_the_previous_site(built, tmp_path):
+    root = tmp_path / "fictional"
+    shutil.copytree(built["root"], root)
+    (root / "services" / "pengaduan-uptd-ppa-contoh-magelang.yaml").write_text(
+        "name: [unclosed\n", encoding="utf-8"
+    )
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("last good site", encoding="utf-8")
+    with pytest.raises(CheckFailed):
+        run_build(tmp_path, root, out, tmp_path / "docs")
+    assert (out / "index.html").read_text(encoding="utf-8") == "last good site"
+
+
+def test_failed_mkdocs_build_leaves_the_previous_site(built, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("last good site", encoding="utf-8")
+
+    def broken(config_file, docs_dir, site_dir, directory, strict):
+        (site_dir / "index.html").write_text("half", encoding="utf-8")
+        raise build.BuildFailed("MkDocs build failed: boom")
+
+    monkeypatch.setattr(build, "mkdocs_stage", broken)
+    with pytest.raises(build.BuildFailed):
+        run_build(tmp_path, built["root"], out, tmp_path / "docs")
+    assert tree(out) == {"index.html": b"last good site"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_build_command_reports_errors_without_traceback(built, tmp_path, capsys):
+    from generator.__main__ import main
+
+    root = tmp_path / "fictional"
+    shutil.copytree(built["root"], root)
+    (root / "hotlines" / "sapa-129.yaml").write_text("name: x\n", encoding="utf-8")
+    code = main(["build", "--root", str(root), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "d"),
+                 "--config", str(config_for(tmp_path)), "--today", TODAY.isoformat()])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "sapa-129.yaml" in err and "Traceback" not in err and "site/ was not changed" in err
+
+
+PAYLOAD = "<script>alert('x')</script> \"Layanan\" & <img src=x onerror=alert(1)>"
+
+
+def hostile(directory):
+    """A service whose text carries HTML payloads, bypassing `check` (which rejects them)."""
+    base = directory.services["pengaduan-uptd-ppa-contoh-magelang"]
+    record = base.record.model_copy(
+        update={
+            "name": PAYLOAD,
+            "description": PAYLOAD + "\n\n[klik](javascript:alert(2))",
+            "eligibility": PAYLOAD,
+            "locations": [
+                Location(
+                    region="33.71.01", name=PAYLOAD, address=PAYLOAD, latitude=-7.4, longitude=110.2
+                )
+            ],
+        }
+    )
+    assert isinstance(record, Service)
+    entry = type(base)(id="payload", kind="services", path=base.path, record=record)
+    directory.services["payload"] = entry
+    directory.__dict__.pop("_city_index", None)
+    return directory
+
+
+def test_payloads_are_escaped_everywhere(built, tmp_path):
+    directory = hostile(build.check_stage(built["root"], TODAY))
+    docs, out = tmp_path / "docs", tmp_path / "site"
+    site.generate(directory, docs, build.REPO / "content")
+    build.mkdocs_stage(config_for(tmp_path), docs, out, directory, strict=True)
+    for url in [
+        urls.service_url("payload"),
+        urls.city_url("33.71"),
+        urls.printable_url("33.71"),
+        "layanan/",
+    ]:
+        html = (out / url / "index.html").read_text(encoding="utf-8")
+        assert (
+            "<script>alert" not in html and "<img src=x" not in html and "javascript:" not in html
+        ), url
+        assert "&lt;script&gt;alert(" in html, url
+    service = (out / urls.service_url("payload") / "index.html").read_text(encoding="utf-8")
+    title = service.split("<title>")[1].split("</title>")[0]
+    assert title.startswith(
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &#34;Layanan&#34; &amp;"
+    )
+    assert '<meta name="description" content="&#34;Layanan&#34; &amp; klik">' in service
+    card = (out / urls.service_url("payload") / "kontak.vcf").read_text(encoding="utf-8")
+    assert "<" not in card and ">" not in card
+
+
+def test_confidential_location_never_shows_an_address_even_if_check_missed_it(built):
+    directory = build.check_stage(built["root"], TODAY)
+    base = directory.services["rumah-aman-contoh-magelang"]
+    leaked = Location(
+        region="33.71", confidential=True, address="Jl. Rahasia 1", latitude=-7.4, longitude=110.2
+    )
+    record = base.record.model_copy(update={"locations": [leaked]})
+    directory.services[base.id] = type(base)(base.id, base.kind, base.path, record)
+    renderer = pages.Renderer(directory)
+    text = pages.service_page(renderer, base.id).text()
+    assert "Rahasia" not in text and "geo:" not in text and "-7.4" not in text
+
+
+def test_materials_page_lists_leaflets_and_survives_regeneration(directory, tmp_path):
+    entry = {
+        "title": "Kenali dan laporkan",
+        "city": "33.71",
+        "kind": "leaflet_trifold",
+        "kind_label": "Leaflet lipat tiga",
+        "pdf": "materi/kenali-33-71.pdf",
+        "png": "materi/kenali-33-71.png",
+        "page_size": "A4 lanskap",
+        "file_size": 28672,
+        "rendered": True,  # run-only key: not kept
+    }
+    docs = tmp_path / "docs"
+    site.generate(directory, docs, None)
+    site.write_materials_page(directory, docs, [entry])
+    page = (docs / "materi" / "index.md").read_text(encoding="utf-8")
+    assert 'href="kenali-33-71.pdf"' in page and 'src="kenali-33-71.png"' in page
+    assert "Leaflet lipat tiga · A4 lanskap · 28 KB" in page and "Kota Magelang" in page
+    assert site.generate(directory, docs, None).written == []  # the list is remembered
