@@ -453,11 +453,14 @@ ASSET_RE = re.compile(
 )
 
 
-def page_type(rel: str) -> str:
-    """`layanan/x/index.html` -> `layanan`; the home page is `home`; `.../cetak/` pages are `cetak`."""
+def page_type(rel: str, sections: frozenset[str] = frozenset()) -> str:
+    """`layanan/x/index.html` -> `layanan`; `layanan/index.html` (the section's list page)
+    -> `layanan-list`; the home page is `home`; `.../cetak/` pages are `cetak`."""
     parts = rel.split("/")
     if len(parts) == 1:
         return "home" if parts[0] == "index.html" else parts[0].removesuffix(".html")
+    if len(parts) == 2:
+        return f"{parts[0]}-list" if parts[0] in sections else parts[0]
     return "cetak" if "cetak" in parts[:-1] else parts[0]
 
 
@@ -487,11 +490,16 @@ def section_page_weight(case: Case) -> dict:
         return {"status": NA}
     groups: dict[str, list[int]] = {}
     cache: dict[Path, int] = {}
-    for path in sorted(case.site.rglob("*.html")):
+    pages = sorted(case.site.rglob("*.html"))
+    # A folder with pages below its own index page is a section; its index is a list.
+    sections = frozenset(
+        p.relative_to(case.site).parts[0] for p in pages if len(p.relative_to(case.site).parts) > 2
+    )
+    for path in pages:
         rel = path.relative_to(case.site).as_posix()
         if rel.startswith(("assets/", "search/", "pagefind/")) or rel == "404.html":
             continue
-        groups.setdefault(page_type(rel), []).append(page_weight(case.site, path, cache))
+        groups.setdefault(page_type(rel, sections), []).append(page_weight(case.site, path, cache))
     types = {
         kind: {"pages": len(sizes), "median_kb": kb(median(sizes)), "max_kb": kb(max(sizes))}
         for kind, sizes in sorted(groups.items())
@@ -779,7 +787,11 @@ def run_case(records: int, work: Path, options: Options) -> dict:
     case = Case(records, work, options)
     start = time.perf_counter()
     synth.synthesize(case.root, records, options.seed)
-    result: dict = {"records": records, "synth_s": round(time.perf_counter() - start, 2)}
+    result: dict = {
+        "records": records,
+        "runs": case.runs,
+        "synth_s": round(time.perf_counter() - start, 2),
+    }
     for name, fn in SECTION_FUNCS.items():
         log.info("bench %d: %s", records, name)
         try:

@@ -78,4 +78,6 @@ def test_median_is_the_middle_value():
 def test_page_type_comes_from_the_url():
     assert bench.page_type("index.html") == "home"
     assert bench.page_type("layanan/x/index.html") == "layanan"
+    assert bench.page_type("layanan/index.html", frozenset({"layanan"})) == "layanan-list"
+    assert bench.page_type("tentang-data/index.html", frozenset({"layanan"})) == "tentang-data"
     assert bench.page_type("kota/33-74-kota-semarang/cetak/index.html") == "cetak"
