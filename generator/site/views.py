@@ -140,10 +140,15 @@ class ServiceView:
 
     @property
     def card_actions(self) -> list[fmt.Action]:
-        """At most one call and one WhatsApp button, the service's own number first."""
-        own = [a for a in self.main_actions if not a.via_hotline]
+        """At most one call and one WhatsApp button: the service's own number first, then
+        a national line it is reached through. A number marked for re-checking (an old
+        number) never becomes a card's big button when anything else reaches the service;
+        the service page still lists it with its warning."""
+        main = self.main_actions
+        sure = [a for a in main if not a.recheck]
+        preferred = [a for a in sure if not a.via_hotline] or sure or main
         chosen: dict[str, fmt.Action] = {}
-        for a in own or self.main_actions:
+        for a in preferred:
             if a.kind in ("call", "whatsapp"):
                 chosen.setdefault(a.kind, a)
         return list(chosen.values())
@@ -153,7 +158,7 @@ class ServiceView:
         """Own numbers for paper, one line per number: 'WA/SMS 0812-3456-7890'."""
         kinds: dict[str, list[str]] = {}
         for a in self.main_actions:
-            if not a.via_hotline:
+            if not a.via_hotline and not a.recheck:  # old numbers stay off paper, as on leaflets
                 kinds.setdefault(a.value, []).append(SHORT_KIND[a.kind])
         return [f"{'/'.join(k)} {value}" for value, k in kinds.items()]
 
