@@ -13,9 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.search.conftest import REPO
 
 from generator.search import build_search
+from tests.search.conftest import REPO
 
 CITY_URL = "kota/33-71-kota-magelang/"
 CHROMIUM_ARGS = [

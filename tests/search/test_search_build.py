@@ -5,11 +5,11 @@ from __future__ import annotations
 import gzip
 import json
 
-from tests.search.conftest import read_shard
 from search_synth import synth_directory
 
 from generator import regions
 from generator.search import build_search
+from tests.search.conftest import read_shard
 
 BUDGET_300 = 60 * 1024  # issue 4: gzip bytes fetched for a city of 300 services
 
@@ -106,9 +106,8 @@ def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_
 def test_real_directory_builds(tmp_path):
     from datetime import date
 
-    from tests.search.conftest import REPO
-
     from generator.validate import check_directory
+    from tests.search.conftest import REPO
 
     directory, report = check_directory(REPO / "directory", date(2026, 11, 22))
     assert directory is not None, [p.format() for p in report.errors]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.search.conftest import read_shard
 
 from generator.search import index, query
 from generator.search.build import browser_config
 from generator.search.text import lexicon
+from tests.search.conftest import read_shard
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text(encoding="utf-8"))
 
