@@ -44,9 +44,15 @@ class RawRecord:
     positions: dict[Loc, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # plain data computed next to the read
+    positions_read: bool = True  # False when read without positions (parallel fast path)
 
     def position(self, loc: Loc) -> Position:
         """Position of `loc`, or of its nearest ancestor that has one."""
+        if not self.positions_read:
+            # Positions are needed only for the few records with a problem: read them
+            # again on demand instead of moving ~600,000 of them between processes.
+            self.positions = load_file(self.path, self.kind, self.display).positions
+            self.positions_read = True
         while loc and loc not in self.positions:
             loc = loc[:-1]
         return self.positions.get(loc, (1, 1))
@@ -113,8 +119,10 @@ def load_tree(
     return [by_shown[shown] for _path, _kind, shown in found], problems
 
 
-def _load_one(path: Path, kind: str, shown: str, per_record: PerRecord | None) -> RawRecord:
-    record = load_file(path, kind, shown)
+def _load_one(
+    path: Path, kind: str, shown: str, per_record: PerRecord | None, positions: bool = True
+) -> RawRecord:
+    record = load_file(path, kind, shown, positions=positions)
     if per_record is not None:
         per_record(record)
     return record
@@ -123,7 +131,7 @@ def _load_one(path: Path, kind: str, shown: str, per_record: PerRecord | None) -
 def _load_chunk(job: tuple[list[tuple[Path, str, str]], PerRecord | None]) -> bytes:
     chunk, per_record = job
     # marshal moves plain dicts/lists/str ~5x faster than pickle.
-    return marshal.dumps([_freeze(_load_one(*item, per_record)) for item in chunk])
+    return marshal.dumps([_freeze(_load_one(*item, per_record, positions=False)) for item in chunk])
 
 
 def _freeze(record: RawRecord) -> tuple:
@@ -138,13 +146,15 @@ def _thaw(path: Path, kind: str, shown: str, state: tuple) -> RawRecord:
     record = RawRecord(
         path, shown, kind, path.stem if kind in FOLDER_KINDS else None, data, positions
     )
+    record.positions_read = False
     record.problems = [Problem(*p) for p in problems]
     record.extra = extra
     return record
 
 
-def load_file(path: Path, kind: str, display: str) -> RawRecord:
+def load_file(path: Path, kind: str, display: str, positions: bool = True) -> RawRecord:
     record = RawRecord(path, display, kind, path.stem if kind in FOLDER_KINDS else None)
+    record.positions_read = positions
     text = _read_text(path, record)
     if text is None:
         return record
@@ -156,7 +166,7 @@ def load_file(path: Path, kind: str, display: str) -> RawRecord:
         record.problems.append(problem(display, line, col, "E-NOT-MAPPING", got=_node_kind(node)))
         return record
     record.positions[()] = (1, 1)
-    record.data = _Builder(record).build(node, ())
+    record.data = _Builder(record, positions).build(node, ())
     return record
 
 
@@ -245,8 +255,9 @@ def _node_kind(node: yaml.Node) -> str:
 class _Builder:
     """Turn a composed node tree into dicts/lists/str, recording positions."""
 
-    def __init__(self, record: RawRecord):
+    def __init__(self, record: RawRecord, track: bool = True):
         self.record = record
+        self.track = track
         self.positions = record.positions
         self.seen: set[int] = set()
 
@@ -260,9 +271,11 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             items = []
             positions = self.positions
+            track = self.track
             for index, child in enumerate(node.value):
-                mark = child.start_mark
-                positions[(*loc, index)] = (mark.line + 1, mark.column + 1)
+                if track:
+                    mark = child.start_mark
+                    positions[(*loc, index)] = (mark.line + 1, mark.column + 1)
                 items.append(self.build(child, (*loc, index)))
             return items
         return self._mapping(node, loc)
@@ -292,7 +305,8 @@ class _Builder:
                 )
                 continue
             first_line[key] = line
-            positions[(*loc, key)] = (line, col)
+            if self.track:
+                positions[(*loc, key)] = (line, col)
             result[key] = self.build(value_node, (*loc, key))
         return result
 
