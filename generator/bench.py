@@ -37,6 +37,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from . import synth
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .errors import GeneratorError
 
 log = logging.getLogger(__name__)
@@ -546,15 +547,6 @@ def emergency_offset(case: Case) -> dict | str:
 
 # --- search: bytes before the first result --------------------------------------------
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 QUERY = "konseling"
 
 PAGEFIND_PROBE = """<!doctype html><meta charset="utf-8"><title>probe</title>
@@ -600,7 +592,7 @@ def fetched(site: Path, page: str, act: Callable, skip_first: bool = False, only
 
     urls: list[str] = []
     with StaticServer(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             tab = browser.new_page()
             tab.on("requestfinished", lambda request: urls.append(request.url))

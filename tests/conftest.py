@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 FICTIONAL = TESTS / "data" / "fictional"
@@ -27,18 +29,6 @@ def fictional_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def today() -> date:
     return TODAY
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

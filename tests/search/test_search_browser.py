@@ -18,15 +18,6 @@ from generator.search import build_search
 from tests.search.conftest import REPO
 
 CITY_URL = "kota/33-71-kota-magelang/"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MKDOCS_YML = """site_name: Contoh
 docs_dir: docs
 site_dir: site

@@ -10,10 +10,6 @@ import pytest
 
 from generator.site import urls
 
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
