@@ -77,10 +77,9 @@ class Directory:
 
     def services_for_province(self, province: str) -> list[Entry[Service]]:
         """Services whose area is the whole province (province-level), sorted by name."""
-        return sorted(
-            (e for e in self.services.values() if province in e.record.service_area),
-            key=lambda e: (e.record.name.lower(), e.id),
-        )
+        return self._index(
+            "province", self.services, lambda r: [c for c in r.service_area if "." not in c]
+        ).get(province, [])
 
     def services_covering_city(self, city: str) -> list[Entry[Service]]:
         """City services plus province-level services of its province."""
@@ -127,22 +126,33 @@ class Directory:
     # --- organisations -----------------------------------------------------------
 
     def services_of(self, org_id: str) -> list[Entry[Service]]:
-        return sorted(
-            (e for e in self.services.values() if e.record.organisation == org_id),
-            key=lambda e: (e.record.name.lower(), e.id),
-        )
+        return self._index("by_org", self.services, lambda r: [r.organisation]).get(org_id, [])
 
     def members_of(self, org_id: str) -> list[Entry[Organisation]]:
-        return sorted(
-            (e for e in self.organisations.values() if org_id in e.record.member_of),
-            key=lambda e: (e.record.name.lower(), e.id),
-        )
+        return self._index("members", self.organisations, lambda r: r.member_of).get(org_id, [])
 
     def children_of(self, org_id: str) -> list[Entry[Organisation]]:
-        return sorted(
-            (e for e in self.organisations.values() if e.record.parent == org_id),
-            key=lambda e: (e.record.name.lower(), e.id),
-        )
+        return self._index(
+            "children", self.organisations, lambda r: [r.parent] if r.parent else []
+        ).get(org_id, [])
+
+    def _index(self, name: str, entries: dict[str, Entry], keys) -> dict[str, list[Entry]]:
+        """Entries grouped by `keys(record)`, sorted by name, built once per Directory.
+
+        These look-ups run once per page at national scale; a scan each time would be
+        quadratic (2,600 organisations x 10,000 services).
+        """
+        cache = self.__dict__.setdefault("_indexes", {})
+        if name not in cache:
+            groups: dict[str, list[Entry]] = defaultdict(list)
+            for entry in entries.values():
+                for key in dict.fromkeys(keys(entry.record)):
+                    groups[key].append(entry)
+            cache[name] = {
+                key: sorted(found, key=lambda e: (e.record.name.lower(), e.id))
+                for key, found in groups.items()
+            }
+        return cache[name]
 
     # --- trust ---------------------------------------------------------------------
 
