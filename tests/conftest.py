@@ -31,6 +31,13 @@ def today() -> date:
     return TODAY
 
 
+def skip_or_fail(reason: str) -> None:
+    """Skip on a developer machine; fail in CI, where `make test` must have set it up."""
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """One headless Chromium for the whole run.
@@ -41,13 +48,9 @@ def browser() -> Iterator[object]:
     try:
         from playwright import sync_api
     except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail("playwright is not installed (run `make test`, which sets it up)")
-        pytest.skip("playwright not installed")
+        skip_or_fail("playwright is not installed (run `make test`, which sets it up)")
     if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: `make test` installs it with apt")
-        pytest.skip(f"{CHROMIUM} not installed")
+        skip_or_fail(f"{CHROMIUM} is missing: `make test` installs it with apt")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.search import build_search
+from tests.conftest import skip_or_fail
 from tests.search.conftest import REPO
 
 CITY_URL = "kota/33-71-kota-magelang/"
@@ -157,7 +158,7 @@ def test_national_query_on_search_page(browser, server):
 def test_search_panel_has_no_axe_violations(browser, server):
     axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
     if not axe.is_file():
-        pytest.skip("axe-core not installed (npm ci)")
+        skip_or_fail("axe-core not installed (npm ci)")
     # The site's CSP (self only) would block the injected axe script.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()

@@ -15,6 +15,7 @@ import yaml
 from generator.search import query
 from generator.search.build import browser_config
 from generator.search.text import lexicon, tokenise
+from tests.conftest import skip_or_fail
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
@@ -89,7 +90,7 @@ def word_list() -> list[str]:
 def node_run():
     node = shutil.which("node")
     if node is None:
-        pytest.skip("node is not installed")
+        skip_or_fail("node is not installed")
 
     def run(payload: dict) -> dict:
         done = subprocess.run(
