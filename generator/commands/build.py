@@ -7,17 +7,13 @@ import sys
 from pathlib import Path
 
 from .. import build
+from ._args import add_root, add_today
 
 HELP = "build the site into site/ (a failed build keeps the previous site)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=None,
-        help="directory root (default: $DIREKTORI_ROOT or directory/)",
-    )
+    add_root(parser, default=None)
     parser.add_argument(
         "--out", type=Path, default=Path("site"), help="output folder (default: site/)"
     )
@@ -30,11 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="generated docs tree (default: mkdocs.yml's docs_dir)",
     )
-    parser.add_argument(
-        "--today",
-        default=None,
-        help="reference date YYYY-MM-DD for staleness (default: $SOURCE_DATE_EPOCH or today)",
-    )
+    add_today(parser)
     parser.add_argument("--strict", action="store_true", help="MkDocs warnings fail the build")
     parser.add_argument(
         "--docs-only",

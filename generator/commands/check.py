@@ -8,18 +8,15 @@ from pathlib import Path
 
 from ..dates import reference_today
 from ..formats import format_github, format_json, step_summary
-from ..validate import REAL_ROOT, check_directory
+from ..validate import check_directory
+from ._args import add_root, add_today
 
 HELP = "Periksa semua catatan direktori dan laporkan semua masalah sekaligus."
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "--root", type=Path, default=REAL_ROOT, help="folder direktori (bawaan: directory/)"
-    )
-    parser.add_argument(
-        "--today", help="tanggal acuan YYYY-MM-DD (bawaan: SOURCE_DATE_EPOCH atau hari ini)"
-    )
+    add_root(parser)
+    add_today(parser)
     parser.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan")
     parser.add_argument(

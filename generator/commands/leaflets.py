@@ -7,13 +7,14 @@ from pathlib import Path
 
 from ..dates import reference_today
 from ..errors import CheckFailed
-from ..validate import REAL_ROOT, check_directory
+from ..validate import check_directory
+from ._args import add_root, add_today
 
 HELP = "Buat PDF leaflet/flyer siap cetak untuk setiap materi dan kota."
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--root", type=Path, default=REAL_ROOT, help="folder direktori")
+    add_root(parser)
     parser.add_argument("--material", help="hanya materi ini (id)")
     parser.add_argument("--city", help="hanya kota ini (kode, mis. 33.75)")
     parser.add_argument("--org", help="tambahkan 'Dibagikan oleh <organisasi>' (id organisasi)")
@@ -25,7 +26,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--cache", type=Path, help="folder cache PDF (mis. .build/leaflets); disalin ke --out"
     )
-    parser.add_argument("--today", help="tanggal acuan YYYY-MM-DD")
+    add_today(parser)
 
 
 def run(args) -> int:

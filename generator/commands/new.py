@@ -27,7 +27,8 @@ from .. import regions
 from ..dates import reference_today
 from ..errors import Problem, UsageError
 from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Model, Record
-from ..validate import REAL_ROOT, check_directory
+from ..validate import check_directory
+from ._args import add_root, add_today
 
 HELP = "Buat catatan baru (hanya kolom wajib) yang lolos pemeriksaan."
 log = logging.getLogger(__name__)
@@ -124,11 +125,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         kind_parser = sub.add_parser(
             name, help=f"{folder}: {model.__doc__.splitlines()[0]}", description=HELP
         )
-        kind_parser.add_argument("--root", type=Path, default=REAL_ROOT, help="folder direktori")
+        add_root(kind_parser)
         kind_parser.add_argument(
             "--id", help="id = nama file tanpa .yaml (bawaan: dibuat dari nama)"
         )
-        kind_parser.add_argument("--today", help="tanggal acuan YYYY-MM-DD untuk pemeriksaan")
+        add_today(kind_parser)
         kind_parser.add_argument(
             "--no-input", action="store_true", help="jangan bertanya; kolom yang kurang = kesalahan"
         )

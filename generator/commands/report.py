@@ -7,18 +7,15 @@ from pathlib import Path
 
 from ..dates import reference_today
 from ..freshness import freshness_report
-from ..validate import REAL_ROOT, check_directory
+from ..validate import check_directory
+from ._args import add_root, add_today
 
 HELP = "Tulis laporan kesegaran data untuk staf (Markdown); tidak diterbitkan di situs."
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument(
-        "--root", type=Path, default=REAL_ROOT, help="folder direktori (bawaan: directory/)"
-    )
-    parser.add_argument(
-        "--today", help="tanggal acuan YYYY-MM-DD (bawaan: SOURCE_DATE_EPOCH atau hari ini)"
-    )
+    add_root(parser)
+    add_today(parser)
     parser.add_argument("--out", type=Path, help="tulis ke file ini (bawaan: layar)")
 
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import statistics
-from pathlib import Path
 
 from ..dates import reference_today
 from ..errors import CheckFailed, UsageError
 from ..search import build as search_build
-from ..validate import REAL_ROOT, check_directory
+from ..validate import check_directory
+from ._args import add_root, add_today
 
 HELP = "measure the search files (gzip bytes fetched for a city-scoped and a national query)"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--root", type=Path, default=REAL_ROOT, help="directory root")
-    parser.add_argument("--today", help="reference date YYYY-MM-DD")
+    add_root(parser)
+    add_today(parser)
 
 
 def run(args) -> int:

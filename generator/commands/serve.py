@@ -7,17 +7,13 @@ import os
 from pathlib import Path
 
 from .. import build
+from ._args import add_root
 
 HELP = "preview the site at http://127.0.0.1:8000/ and rebuild on every edit"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=None,
-        help="directory root (default: $DIREKTORI_ROOT or directory/)",
-    )
+    add_root(parser, default=None)
     parser.add_argument(
         "--config", type=Path, default=build.REPO / "mkdocs.yml", help="MkDocs config"
     )
