@@ -5,17 +5,14 @@ header partial and the search built from the fictional directory."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from generator.search import build_search
-from tests.conftest import skip_or_fail
+from tests.conftest import serve_site, skip_or_fail
 from tests.search.conftest import REPO
 
 CITY_URL = "kota/33-71-kota-magelang/"
@@ -55,18 +52,8 @@ def site(fictional_directory, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+    with serve_site(site) as url:
+        yield url
 
 
 @pytest.mark.browser

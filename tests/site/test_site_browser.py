@@ -8,22 +8,16 @@ import threading
 
 import pytest
 
+from tests.conftest import serve_site
+
 from generator.site import urls
 
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built):
-    handler = functools.partial(Quiet, directory=str(built["site"]))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
+    with serve_site(built["site"]) as url:
+        yield url
 
 
 def new_page(browser):
