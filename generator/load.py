@@ -45,6 +45,7 @@ class RawRecord:
     problems: list[Problem] = field(default_factory=list)
     extra: dict = field(default_factory=dict)  # plain data computed next to the read
     positions_read: bool = True  # False when read without positions (parallel fast path)
+    text: str | None = None  # the decoded file, kept only while `per_record` runs
 
     def position(self, loc: Loc) -> Position:
         """Position of `loc`, or of its nearest ancestor that has one."""
@@ -125,6 +126,7 @@ def _load_one(
     record = load_file(path, kind, shown, positions=positions)
     if per_record is not None:
         per_record(record)
+    record.text = None
     return record
 
 
@@ -155,7 +157,7 @@ def _thaw(path: Path, kind: str, shown: str, state: tuple) -> RawRecord:
 def load_file(path: Path, kind: str, display: str, positions: bool = True) -> RawRecord:
     record = RawRecord(path, display, kind, path.stem if kind in FOLDER_KINDS else None)
     record.positions_read = positions
-    text = _read_text(path, record)
+    text = record.text = _read_text(path, record)
     if text is None:
         return record
     node = _compose(text, record)
@@ -175,12 +177,15 @@ def _read_text(path: Path, record: RawRecord) -> str | None:
         record.problems.append(problem(record.display, 1, 1, code, **params))
 
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        # Unbuffered, and sized by fstat: `read(MAX_BYTES + 1)` allocates a megabyte per
+        # file, which alone cost ~0.3 s at 10,000 records.
+        with open(path, "rb", buffering=0) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            raw = b"" if size > MAX_BYTES else fh.readall()
     except OSError as exc:
         return fail("E-ENCODING", detail=exc.strerror or str(exc))
-    if len(raw) > MAX_BYTES:
-        return fail("E-TOO-BIG", size=path.stat().st_size, limit=MAX_BYTES)
+    if size > MAX_BYTES or len(raw) > MAX_BYTES:
+        return fail("E-TOO-BIG", size=max(size, len(raw)), limit=MAX_BYTES)
     if b"\x00" in raw:
         return fail("E-ENCODING", detail="berisi byte NUL/biner")
     try:

@@ -63,25 +63,37 @@ def timezone_of(code: str) -> str:
 
 
 @cache
-def table() -> dict[str, RegionInfo]:
-    """Every region code in Indonesia, read once."""
+def names() -> dict[str, str]:
+    """Code -> name for every region in Indonesia, read once (~0.08 s)."""
     with gzip.open(DATA, "rt", encoding="utf-8", newline="") as fh:
         rows = csv.reader(io.StringIO(fh.read()))
         next(rows)
-        return {code: RegionInfo(code, name, level_of(code)) for code, name, _level in rows if code}
+        return {code: name for code, name, _level in rows if code}
+
+
+@cache
+def table() -> dict[str, RegionInfo]:
+    """Every region as a RegionInfo (for whole-table walks; `lookup` is lazier)."""
+    return {code: RegionInfo(code, name, level_of(code)) for code, name in names().items()}
 
 
 def cities() -> list[RegionInfo]:
     """All 514 kabupaten/kota, sorted by code."""
-    return sorted((r for r in table().values() if r.level == 2), key=lambda r: r.code)
+    return [
+        RegionInfo(code, name, 2) for code, name in sorted(names().items()) if level_of(code) == 2
+    ]
 
 
 def provinces() -> list[RegionInfo]:
-    return sorted((r for r in table().values() if r.level == 1), key=lambda r: r.code)
+    return [
+        RegionInfo(code, name, 1) for code, name in sorted(names().items()) if level_of(code) == 1
+    ]
 
 
+@cache
 def lookup(code: str) -> RegionInfo | None:
-    return table().get(code)
+    name = names().get(code)
+    return RegionInfo(code, name, level_of(code)) if name is not None else None
 
 
 def contains(outer: str, inner: str) -> bool:
