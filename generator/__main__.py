@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 
@@ -45,10 +46,19 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def chosen_command(argv: list[str]) -> str | None:
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    return first if first in command_modules() else None
+
+
+# Commands that leave nothing to clean up: after a large `check`, freeing its millions
+# of small objects one by one at exit costs ~0.1 s and achieves nothing.
+QUICK_EXIT = {"check"}
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    first = next((arg for arg in argv if not arg.startswith("-")), None)
-    parser = build_parser(first if first in command_modules() else None)
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
@@ -64,4 +74,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    if chosen_command(sys.argv[1:]) in QUICK_EXIT:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)

@@ -170,7 +170,7 @@ def hostile(directory):
         }
     )
     assert isinstance(record, Service)
-    entry = type(base)(id="payload", kind="services", path=base.path, record=record)
+    entry = type(base)(id="payload", kind="services", file=base.file, record=record)
     directory.services["payload"] = entry
     directory.__dict__.pop("_city_index", None)
     return directory
