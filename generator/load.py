@@ -182,9 +182,7 @@ def _freeze(record: RawRecord) -> tuple:
 
 def _thaw(path: Path | str, kind: str, shown: str, state: tuple) -> RawRecord:
     data, positions, problems, extra = state
-    record = RawRecord(
-        path, shown, kind, _record_id(path, kind), data, positions
-    )
+    record = RawRecord(path, shown, kind, _record_id(path, kind), data, positions)
     record.positions_read = False
     record.problems = [Problem(*p) for p in problems]
     record.extra = extra
