@@ -24,7 +24,10 @@ import yaml
 
 from . import fastyaml
 from .errors import Problem, problem
-from .models import FILE_KINDS, FOLDER_KINDS
+from .kinds import FILES, FOLDERS
+
+REPO = Path(__file__).resolve().parent.parent
+REAL_ROOT = REPO / "directory"  # the real directory (the default `--root`)
 
 MAX_BYTES = 1_000_000  # one record per file; anything bigger is a mistake
 NULLS = {"", "~", "null", "Null", "NULL"}
@@ -73,13 +76,13 @@ def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Proble
     found: list[tuple[Path | str, str, str]] = []
     problems: list[Problem] = []
     prefix = display_path(root, root)
-    for name in sorted(FILE_KINDS):
+    for name in sorted(FILES):
         path = root / name
         if path.is_file():
             found.append((path, name, f"{prefix}/{name}"))
         else:
             problems.append(problem(f"{prefix}/{name}", 1, 1, "E-MISSING-FILE", name=name))
-    for folder in sorted(FOLDER_KINDS):
+    for folder in sorted(FOLDERS):
         base = root / folder
         if not base.is_dir():
             continue
@@ -218,7 +221,7 @@ def load_file(
 
 def _record_id(path: Path | str, kind: str) -> str | None:
     """The file name without `.yaml` for folder kinds (the record id)."""
-    return os.path.basename(path).removesuffix(".yaml") if kind in FOLDER_KINDS else None
+    return os.path.basename(path).removesuffix(".yaml") if kind in FOLDERS else None
 
 
 def _read_text(path: Path | str, record: RawRecord) -> str | None:

@@ -21,6 +21,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .kinds import FILES, FOLDERS, KIND_LABELS  # noqa: F401 - KIND_LABELS re-exported
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REGION_RE = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$")
 TIME_RE = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
@@ -514,21 +516,7 @@ FILE_KINDS: dict[str, type[Model]] = {
     "taxonomy/audiences.yaml": Audiences,
     "taxonomy/synonyms.yaml": Synonyms,
 }
-
-# Indonesian nouns used in messages ("layanan 'x': ...").
-KIND_LABELS: dict[str, str] = {
-    "regions": "wilayah",
-    "organisations": "organisasi",
-    "services": "layanan",
-    "hotlines": "hotline",
-    "materials": "materi",
-    "pathways": "alur",
-    "settings.yaml": "pengaturan",
-    "short-codes.yaml": "nomor pendek",
-    "taxonomy/categories.yaml": "kategori",
-    "taxonomy/audiences.yaml": "sasaran",
-    "taxonomy/synonyms.yaml": "sinonim",
-}
+assert tuple(FOLDER_KINDS) == FOLDERS and tuple(FILE_KINDS) == FILES  # one list of kinds
 
 # Fields staff should fill in; leaving one out gives W-MISSING unless it says `unknown`.
 RECOMMENDED: dict[type[Model], tuple[str, ...]] = {

@@ -16,8 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import CATALOGUE, Problem, problem
+from .kinds import subject_of
 from .load import Loc, RawRecord
-from .models import FILE_KINDS, FOLDER_KINDS, KIND_LABELS, Model
+from .models import FILE_KINDS, FOLDER_KINDS, Model
 
 TYPE_WORDS = {
     "string_type": "teks",
@@ -45,8 +46,7 @@ def model_for(kind: str) -> type[Model]:
 
 
 def subject(raw: RawRecord) -> str:
-    label = KIND_LABELS[raw.kind]
-    return f"{label} '{raw.id}'" if raw.id else label
+    return subject_of(raw.kind, raw.id)
 
 
 def validate_shape(raw: RawRecord) -> tuple[Model | None, list[Problem]]:

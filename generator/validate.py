@@ -8,18 +8,28 @@ writes anything.
 from __future__ import annotations
 
 import difflib
-import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from . import phones, regions
 from .directory import Directory, Entry
+from .early import (  # noqa: F401 - the text rules are re-exported for tests
+    _EMAILS,
+    Started,
+    _email_problem,
+    _field_path,
+    _may_be_unsafe,
+    _texts,
+    _unsafe_text,
+    early_rules,
+    paused_gc,
+    start_reading,
+)
 from .errors import Problem, Report, problem
-from .load import Loc, RawRecord, stream_tree
+from .load import REAL_ROOT, REPO, Loc, RawRecord  # noqa: F401 - REPO re-exported
 from .models import (
     RECOMMENDED,
     REGION_RE,
@@ -37,9 +47,6 @@ from .models import (
 from .phones import PhoneChecker
 from .shape import subject, validate_shape
 
-REPO = Path(__file__).resolve().parent.parent
-REAL_ROOT = REPO / "directory"
-
 # Bounding box of Indonesia, with a margin for outlying islands.
 LAT_RANGE = (-11.5, 6.5)
 LON_RANGE = (94.5, 141.5)
@@ -48,8 +55,6 @@ ADDRESS_RE = re.compile(
     r"\b(jalan|jl\.|jln\.?|gang|gg\.|rt\.?\s*\d+|rw\.?\s*\d+|blok\s+\w+|kelurahan\s+\w+|desa\s+\w+|no\.\s*\d+)",
     re.IGNORECASE,
 )
-HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-BAD_LINK_RE = re.compile(r"\b(javascript|data|vbscript)\s*:", re.IGNORECASE)
 
 
 class Checked:
@@ -65,29 +70,23 @@ class Checked:
         return problem(self.raw.display, line, col, code, subject(self.raw), name, **params)
 
 
-def _field_path(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+def check_directory(
+    root: Path, today: date, started: Started | None = None
+) -> tuple[Directory | None, Report]:
+    """Load, check and resolve the directory at `root` (gather, then decide).
+
+    `started`: the reading already begun by `early.start_reading(root)` (the `check`
+    command begins it before importing this module, so the readers work meanwhile).
+    """
+    with paused_gc():
+        raws, tree_problems = started or start_reading(root)
+        return _check_records(root, today, raws, tree_problems)
 
 
-def check_directory(root: Path, today: date) -> tuple[Directory | None, Report]:
-    """Load, check and resolve the directory at `root` (gather, then decide)."""
-    # Loading creates hundreds of thousands of small objects that all stay alive; the
-    # cyclic GC would re-scan them again and again (measured: ~40% of check time).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _check_directory(root, today)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-
-
-def _check_directory(root: Path, today: date) -> tuple[Directory | None, Report]:
+def _check_records(
+    root: Path, today: date, raws: Iterator[RawRecord], tree_problems: list[Problem]
+) -> tuple[Directory | None, Report]:
     report = Report()
-    raws, tree_problems = stream_tree(root, per_record=early_rules)
     report.extend(tree_problems)
     regions.names()  # read the region table while the first files are being parsed
     checked: list[Checked] = []
@@ -107,74 +106,6 @@ def _check_directory(root: Path, today: date) -> tuple[Directory | None, Report]
     if report.errors or rules.settings is None:
         return None, report
     return rules.directory(), report
-
-
-def early_rules(raw: RawRecord) -> None:
-    """Rules that need only one file's raw data; run next to the read, on all cores.
-
-    Their costly parts (phone numbers, e-mail addresses) are also worked out here and
-    handed to the main process in `raw.extra`, so the cross-record rules find them cached.
-    """
-    if raw.data is None:
-        return
-    if raw.text is None or _may_be_unsafe(raw.text):
-        for loc, text in _texts(raw.data, ()):
-            code, what = _unsafe_text(text)
-            if code:
-                line, col = raw.position(loc)
-                raw.problems.append(
-                    problem(raw.display, line, col, code, subject(raw), _field_path(loc), what=what)
-                )
-    channels = raw.data.get("channels")
-    if isinstance(channels, list):
-        values = [
-            (ch.get("type"), ch["value"].strip())
-            for ch in channels
-            if isinstance(ch, dict) and isinstance(ch.get("value"), str)
-        ]
-        raw.extra["phones"] = {
-            value: phones.classify(value)
-            for kind, value in values
-            if kind in ("phone", "sms", "whatsapp")
-        }
-        raw.extra["emails"] = {
-            value: _email_problem(value) for kind, value in values if kind == "email"
-        }
-
-
-# In a double-quoted YAML string, any escape except \n, \", \\ and \/ could spell out
-# `<`, a letter or a blank that the raw text does not show.
-RISKY_ESCAPE_RE = re.compile(r'\\[^n"\\/]')
-# What may follow `javascript`, `vbscript` or `data` up to its colon in the raw text.
-BLANKS_THEN_COLON_RE = re.compile(r"(?:\s|\\n)*:")
-
-
-def _may_be_unsafe(text: str) -> bool:
-    """False only when no value read from this YAML text can fail `_unsafe_text`.
-
-    A cheap look at the whole file instead of every value (~0.3 s at 10,000 records).
-    Folded lines only turn line breaks into spaces, which the link pattern allows.
-    """
-    if "<" in text or ("\\" in text and RISKY_ESCAPE_RE.search(text)):
-        return True
-    if not text.isascii():  # `str.lower` is exact only for ASCII; use the real pattern
-        return BAD_LINK_RE.search(text.replace("\\n", " ")) is not None
-    lower = text.lower()
-    for word in ("script", "data"):  # `javascript` and `vbscript` end in `script`
-        at = lower.find(word)
-        while at != -1:
-            if BLANKS_THEN_COLON_RE.match(lower, at + len(word)):
-                return True
-            at = lower.find(word, at + 1)
-    return False
-
-
-def _unsafe_text(text: str) -> tuple[str | None, str]:
-    if "<" in text and HTML_RE.search(text):
-        return "E-MARKDOWN", "HTML (`<…>`)"
-    if ":" in text and BAD_LINK_RE.search(text):
-        return "E-MARKDOWN", "tautan javascript:/data:"
-    return None, ""
 
 
 def check_file_id(raw: RawRecord) -> list[Problem]:
@@ -628,18 +559,6 @@ def _family(c: Checked) -> set[str]:
     return ids
 
 
-def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    """Every string in a record's raw data (plain dicts/lists: much faster than models)."""
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*loc, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _texts(item, (*loc, i))
-
-
 def _dates(c: Checked) -> Iterator[tuple[Loc, date]]:
     """Every date field: sources' dates, verified_on, a material's date."""
     m = c.model
@@ -660,24 +579,3 @@ def _region_suggestion(code: str) -> str:
     parent = code.rsplit(".", 1)[0] if "." in code else None
     info = regions.lookup(parent) if parent else None
     return f" ({parent} = {info.name})" if info else ""
-
-
-_EMAILS: dict[str, str | None] = {}
-
-
-def _email_problem(value: str) -> str | None:
-    """Why `value` is not an e-mail address, or None. Cached: seeded by the readers."""
-    if value in _EMAILS:
-        return _EMAILS[value]
-    _EMAILS[value] = reason = _validate_email(value)
-    return reason
-
-
-def _validate_email(value: str) -> str | None:
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError as exc:
-        return str(exc)
-    return None

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..dates import reference_today
+from ..early import paused_gc, start_reading
 from ..formats import format_github, format_json, step_summary
-from ..validate import check_directory
 from ._args import add_root, add_today
 
 HELP = "Periksa semua catatan direktori dan laporkan semua masalah sekaligus."
@@ -33,7 +33,12 @@ def run(args) -> int:
     if not root.is_dir():
         print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
         return 2
-    _directory, report = check_directory(root, today)
+    with paused_gc():
+        started = start_reading(root)
+        # The models (pydantic) are imported only now, while the readers already work.
+        from ..validate import check_directory
+
+        _directory, report = check_directory(root, today, started)
     if args.format == "github":
         print(format_github(report, args.lang), end="")
         # GitHub annotates only 10 problems per step: the full table goes to the summary.

@@ -1,0 +1,163 @@
+"""Rules that need only one file's raw data, run in the reader processes (stage 1½).
+
+`early_rules` runs on every record right after it is read, on all cores; its costly
+parts (phone numbers, e-mail addresses) are handed to the main process in `raw.extra`,
+so the cross-record rules in `validate.py` find them cached. This module imports no
+models, so `check` can start its readers before importing pydantic (`start_reading`).
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from . import phones
+from .errors import Problem, problem
+from .kinds import subject_of
+from .load import Loc, RawRecord, stream_tree
+
+HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+BAD_LINK_RE = re.compile(r"\b(javascript|data|vbscript)\s*:", re.IGNORECASE)
+
+
+Started = tuple[Iterator[RawRecord], list[Problem]]
+
+
+def start_reading(root: Path) -> Started:
+    """Start reading the tree (in worker processes when it is large): records + problems."""
+    _validate_email("x@example.org")  # import email_validator once, before the fork
+    return stream_tree(root, per_record=early_rules)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic GC while checking: loading creates hundreds of thousands of small
+    objects that all stay alive, and the GC would scan them again and again (measured:
+    ~40% of `check`). Reader processes forked inside inherit the pause."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def early_rules(raw: RawRecord) -> None:
+    """Rules that need only one file's raw data; run next to the read, on all cores.
+
+    Their costly parts (phone numbers, e-mail addresses) are also worked out here and
+    handed to the main process in `raw.extra`, so the cross-record rules find them cached.
+    """
+    if raw.data is None:
+        return
+    if raw.text is None or _may_be_unsafe(raw.text):
+        for loc, text in _texts(raw.data, ()):
+            code, what = _unsafe_text(text)
+            if code:
+                line, col = raw.position(loc)
+                raw.problems.append(
+                    problem(
+                        raw.display,
+                        line,
+                        col,
+                        code,
+                        subject_of(raw.kind, raw.id),
+                        _field_path(loc),
+                        what=what,
+                    )
+                )
+    channels = raw.data.get("channels")
+    if isinstance(channels, list):
+        values = [
+            (ch.get("type"), ch["value"].strip())
+            for ch in channels
+            if isinstance(ch, dict) and isinstance(ch.get("value"), str)
+        ]
+        raw.extra["phones"] = {
+            value: phones.classify(value)
+            for kind, value in values
+            if kind in ("phone", "sms", "whatsapp")
+        }
+        raw.extra["emails"] = {
+            value: _email_problem(value) for kind, value in values if kind == "email"
+        }
+
+
+# In a double-quoted YAML string, any escape except \n, \", \\ and \/ could spell out
+# `<`, a letter or a blank that the raw text does not show.
+RISKY_ESCAPE_RE = re.compile(r'\\[^n"\\/]')
+# What may follow `javascript`, `vbscript` or `data` up to its colon in the raw text.
+BLANKS_THEN_COLON_RE = re.compile(r"(?:\s|\\n)*:")
+
+
+def _may_be_unsafe(text: str) -> bool:
+    """False only when no value read from this YAML text can fail `_unsafe_text`.
+
+    A cheap look at the whole file instead of every value (~0.3 s at 10,000 records).
+    Folded lines only turn line breaks into spaces, which the link pattern allows.
+    """
+    if "<" in text or ("\\" in text and RISKY_ESCAPE_RE.search(text)):
+        return True
+    if not text.isascii():  # `str.lower` is exact only for ASCII; use the real pattern
+        return BAD_LINK_RE.search(text.replace("\\n", " ")) is not None
+    lower = text.lower()
+    for word in ("script", "data"):  # `javascript` and `vbscript` end in `script`
+        at = lower.find(word)
+        while at != -1:
+            if BLANKS_THEN_COLON_RE.match(lower, at + len(word)):
+                return True
+            at = lower.find(word, at + 1)
+    return False
+
+
+def _unsafe_text(text: str) -> tuple[str | None, str]:
+    if "<" in text and HTML_RE.search(text):
+        return "E-MARKDOWN", "HTML (`<…>`)"
+    if ":" in text and BAD_LINK_RE.search(text):
+        return "E-MARKDOWN", "tautan javascript:/data:"
+    return None, ""
+
+
+def _field_path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every string in a record's raw data (plain dicts/lists: much faster than models)."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*loc, i))
+
+
+_EMAILS: dict[str, str | None] = {}
+
+
+def _email_problem(value: str) -> str | None:
+    """Why `value` is not an e-mail address, or None. Cached: seeded by the readers."""
+    if value in _EMAILS:
+        return _EMAILS[value]
+    _EMAILS[value] = reason = _validate_email(value)
+    return reason
+
+
+def _validate_email(value: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None

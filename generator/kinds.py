@@ -1,0 +1,48 @@
+"""Names of the record kinds, and how messages name a record. No models here.
+
+Kept apart from `models.py` so the file readers (`load.py`, `early.py`) start without
+importing pydantic: `check` starts its reader processes first and imports the models
+while they work.
+"""
+
+from __future__ import annotations
+
+# Record kinds stored one per file, by folder. The file name is the id.
+FOLDERS: tuple[str, ...] = (
+    "regions",
+    "organisations",
+    "services",
+    "hotlines",
+    "materials",
+    "pathways",
+)
+
+# Single files holding lists.
+FILES: tuple[str, ...] = (
+    "settings.yaml",
+    "short-codes.yaml",
+    "taxonomy/categories.yaml",
+    "taxonomy/audiences.yaml",
+    "taxonomy/synonyms.yaml",
+)
+
+# Indonesian nouns used in messages ("layanan 'x': ...").
+KIND_LABELS: dict[str, str] = {
+    "regions": "wilayah",
+    "organisations": "organisasi",
+    "services": "layanan",
+    "hotlines": "hotline",
+    "materials": "materi",
+    "pathways": "alur",
+    "settings.yaml": "pengaturan",
+    "short-codes.yaml": "nomor pendek",
+    "taxonomy/categories.yaml": "kategori",
+    "taxonomy/audiences.yaml": "sasaran",
+    "taxonomy/synonyms.yaml": "sinonim",
+}
+
+
+def subject_of(kind: str, record_id: str | None) -> str:
+    """`layanan 'x'`: how a message names the record."""
+    label = KIND_LABELS[kind]
+    return f"{label} '{record_id}'" if record_id else label
