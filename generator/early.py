@@ -20,6 +20,10 @@ from .errors import Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord, stream_tree
 
+ADDRESS_RE = re.compile(
+    r"\b(jalan|jl\.|jln\.?|gang|gg\.|rt\.?\s*\d+|rw\.?\s*\d+|blok\s+\w+|kelurahan\s+\w+|desa\s+\w+|no\.\s*\d+)",
+    re.IGNORECASE,
+)
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 BAD_LINK_RE = re.compile(r"\b(javascript|data|vbscript)\s*:", re.IGNORECASE)
 
@@ -71,6 +75,11 @@ def early_rules(raw: RawRecord) -> None:
                         what=what,
                     )
                 )
+    locations = raw.data.get("locations")
+    if isinstance(locations, list) and any(
+        isinstance(loc, dict) and "confidential" in loc for loc in locations
+    ):  # a shelter, perhaps: its texts must not hold an address (E-CONFIDENTIAL-TEXT)
+        raw.extra["address_texts"] = address_texts(raw.data)
     channels = raw.data.get("channels")
     if isinstance(channels, list):
         values = [
@@ -128,6 +137,18 @@ def _field_path(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def address_texts(data: dict) -> list[tuple[Loc, str]]:
+    """Address-like words in a record's texts (sources excepted), with where they are."""
+    found = []
+    for loc, text in _texts(data, ()):
+        if loc and loc[0] == "sources":
+            continue
+        match = ADDRESS_RE.search(text)
+        if match:
+            found.append((loc, match.group(0)))
+    return found
 
 
 def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

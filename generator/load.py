@@ -177,18 +177,18 @@ def _load_chunk(job: tuple[list[tuple[Path, str, str]], PerRecord | None]) -> by
 
 
 def _freeze(record: RawRecord) -> tuple:
+    """Plain data for marshal. Positions stay behind: they are read again on demand."""
     problems = [
         (p.file, p.line, p.col, p.code, p.params, p.subject, p.field) for p in record.problems
     ]
-    return record.data, record.positions, problems, record.extra
+    return record.data, problems, record.extra
 
 
 def _thaw(path: Path | str, kind: str, shown: str, state: tuple) -> RawRecord:
-    data, positions, problems, extra = state
-    record = RawRecord(path, shown, kind, _record_id(path, kind), data, positions)
-    record.positions_read = False
-    record.problems = [Problem(*p) for p in problems]
-    record.extra = extra
+    data, problems, extra = state
+    record = RawRecord(path, shown, kind, _record_id(path, kind), data, {}, [], extra, False)
+    if problems:
+        record.problems = [Problem(*p) for p in problems]
     return record
 
 

@@ -14,6 +14,7 @@ from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberTyp
 
 REGION = "ID"
 SHORT_RE = re.compile(r"^\d{3,5}$")
+NOT_PHONE_CHAR_RE = re.compile(r"[^\d\s()+\-./]")
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 TYPE_WORDS = {
     PhoneNumberType.FIXED_LINE: "telepon rumah/kantor",
@@ -109,7 +110,7 @@ class PhoneChecker:
             if value not in self.short_codes:
                 return "E-SHORT-CODE", {"value": value}
             return None
-        if re.search(r"[^\d\s()+\-./]", value):
+        if NOT_PHONE_CHAR_RE.search(value):
             return "E-PHONE", {
                 "value": value,
                 "reason": "hanya angka, spasi, tanda hubung, kurung dan +",

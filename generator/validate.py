@@ -24,6 +24,7 @@ from .early import (  # noqa: F401 - the text rules are re-exported for tests
     _may_be_unsafe,
     _texts,
     _unsafe_text,
+    address_texts,
     early_rules,
     paused_gc,
     start_reading,
@@ -50,11 +51,6 @@ from .shape import subject, validate_shape
 # Bounding box of Indonesia, with a margin for outlying islands.
 LAT_RANGE = (-11.5, 6.5)
 LON_RANGE = (94.5, 141.5)
-
-ADDRESS_RE = re.compile(
-    r"\b(jalan|jl\.|jln\.?|gang|gg\.|rt\.?\s*\d+|rw\.?\s*\d+|blok\s+\w+|kelurahan\s+\w+|desa\s+\w+|no\.\s*\d+)",
-    re.IGNORECASE,
-)
 
 
 class Checked:
@@ -451,12 +447,9 @@ class Rules:
             yield c.at((*at, "latitude"), "E-COORDINATES", lat=loc.latitude, lon=loc.longitude)
 
     def _confidential_texts(self, c: Checked) -> Iterator[Problem]:
-        for loc, text in _texts(c.raw.data, ()):
-            if loc and loc[0] == "sources":
-                continue
-            match = ADDRESS_RE.search(text)
-            if match:
-                yield c.at(loc, "E-CONFIDENTIAL-TEXT", match=match.group(0))
+        found = c.raw.extra.get("address_texts")  # worked out by the readers
+        for loc, match in address_texts(c.raw.data) if found is None else found:
+            yield c.at(tuple(loc), "E-CONFIDENTIAL-TEXT", match=match)
 
     # --- dates and trust ---------------------------------------------------------------
 
