@@ -233,7 +233,9 @@ def fresh(path: Path) -> Path:
 
 
 def section_validation(case: Case) -> dict:
-    """Whole-directory check: in process (from the stages) and as `python -m generator check`."""
+    """Whole-directory check as `python -m generator check` (a fresh process each run:
+    the figure the 2 s goal is about), and in process from the stages (repeat runs in one
+    process, so the region table and phone/e-mail caches are already warm)."""
     if "check_s" not in case.notes:
         return {"status": NA}
     cmd = [
@@ -920,8 +922,8 @@ ROWS: list[tuple[str, Callable[[dict], str], str]] = [
     ("leaflets s/PDF", lambda r: cell(dig(r, "leaflets", "s_per_pdf")), ""),
     ("leaflets speed-up", lambda r: cell(dig(r, "leaflets", "speedup_all_cores")), ""),
     ("leaflets rerun rendered", lambda r: cell(dig(r, "leaflets", "rerun_rendered")), "0"),
-    ("check in process s", lambda r: cell(dig(r, "validation", "in_process_s")), "<= 2 (10k)"),
-    ("check command s", lambda r: cell(dig(r, "validation", "command_s")), ""),
+    ("check command s", lambda r: cell(dig(r, "validation", "command_s")), "<= 2 (10k)"),
+    ("check in process s (warm)", lambda r: cell(dig(r, "validation", "in_process_s")), ""),
 ]
 
 
