@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import CATALOGUE, Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord
-from .models import FILE_KINDS, FOLDER_KINDS, Model
+from .models import FILE_KINDS, FOLDER_KINDS, PATTERN_CODES, Model
 
 TYPE_WORDS = {
     "string_type": "teks",
@@ -180,7 +180,10 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
     line, col = raw.position(loc)
     args = (where["file"], line, col)
     fieldname = _field_path(loc)
-    if kind in CATALOGUE:  # our own PydanticCustomError codes (E-SLUG, E-URL, ...)
+    code = PATTERN_CODES.get((err.get("ctx") or {}).get("pattern", ""))
+    if kind == "string_pattern_mismatch" and code:  # Slug, RegionCode, Time, LangCode
+        return problem(*args, code, where["subject"], fieldname, value=err.get("input"))
+    if kind in CATALOGUE:  # our own PydanticCustomError codes (E-URL, ...)
         return problem(*args, kind, where["subject"], fieldname, **(err.get("ctx") or {}))
     if kind == "missing" or kind == "string_too_short":
         return problem(*args, "E-REQUIRED", where["subject"], fieldname)
