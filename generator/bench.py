@@ -47,6 +47,7 @@ RESULTS = REPO / "bench" / "results" / "latest.json"
 NA = "n/a (stage not present)"
 SKIPPED = "skipped (smoke)"
 TODAY = synth.AS_OF + timedelta(days=1)
+NOT_RUN = "not run (--only)"
 SECTIONS = ("stages", "build", "edit_preview", "search", "page_weight", "leaflets", "validation")
 GOALS = {
     "build_ratio": 1.3,
@@ -74,6 +75,7 @@ class Options:
     seed: int = 1
     work: Path | None = None  # default: a temporary folder, removed afterwards
     keep: bool = False
+    only: tuple[str, ...] = SECTIONS  # sections to run (the others print as not run)
 
 
 @dataclass
@@ -787,6 +789,9 @@ def run_case(records: int, work: Path, options: Options) -> dict:
         "synth_s": round(time.perf_counter() - start, 2),
     }
     for name, fn in SECTION_FUNCS.items():
+        if name not in options.only:
+            result[name] = {"status": NOT_RUN}
+            continue
         log.info("bench %d: %s", records, name)
         try:
             result[name] = fn(case)
@@ -858,7 +863,7 @@ def cell(*values, sep: str = " / ") -> str:
     texts = [
         v if isinstance(v, str) else f"{v:g}" if isinstance(v, float) else str(v) for v in values
     ]
-    na = [t for t in texts if t.startswith(("n/a", "skipped", "failed"))]
+    na = [t for t in texts if t.startswith(("n/a", "skipped", "failed", "not run"))]
     return na[0][:26] if na else sep.join(texts)
 
 

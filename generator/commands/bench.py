@@ -30,6 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--work", type=Path, help="keep the synthetic directories and sites in this folder"
     )
+    parser.add_argument(
+        "--only",
+        help="comma-separated sections to run (default all): "
+        + ",".join(bench.SECTIONS)
+        + "; `validation` needs `stages`",
+    )
 
 
 def sizes(args: argparse.Namespace) -> tuple[int, ...]:
@@ -48,8 +54,17 @@ def sizes(args: argparse.Namespace) -> tuple[int, ...]:
 def run(args: argparse.Namespace) -> int:
     if args.runs < 1:
         raise UsageError("--runs must be at least 1")
+    only = tuple(args.only.split(",")) if args.only else bench.SECTIONS
+    unknown = sorted(set(only) - set(bench.SECTIONS))
+    if unknown:
+        raise UsageError(f"--only: unknown section(s) {', '.join(unknown)}")
     options = bench.Options(
-        sizes=sizes(args), runs=args.runs, smoke=args.smoke, seed=args.seed, work=args.work
+        sizes=sizes(args),
+        runs=args.runs,
+        smoke=args.smoke,
+        seed=args.seed,
+        work=args.work,
+        only=only,
     )
     results = bench.run(options)
     bench.write_json(results, args.json)
