@@ -7,6 +7,7 @@ whenever the careful reader finds a problem, the fast reader must decline (None)
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,9 @@ from generator.load import load_file
 from generator.synth import synthesize
 from tests.check.test_check_fuzz import YAML_BITS, mutate, mutations
 from tests.conftest import FICTIONAL, REPO
+
+# More examples after touching either reader: FASTYAML_EXAMPLES=20000 pytest this file.
+EXAMPLES = int(os.environ.get("FASTYAML_EXAMPLES", "400"))
 
 
 def careful(path: Path) -> dict | None:
@@ -174,7 +178,9 @@ def documents(draw) -> str:
 
 
 @settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(documents())
 def test_random_documents_read_the_same(tmp_path, text):
@@ -187,7 +193,9 @@ SERVICE = (FICTIONAL / "services" / "pengaduan-uptd-ppa-contoh-magelang.yaml").r
 
 
 @settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(mutations, st.sampled_from(YAML_BITS))
 def test_mutated_records_read_the_same(tmp_path, ops, _bit):
