@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
 import yaml
 from yaml._yaml import CParser
@@ -114,6 +115,17 @@ def _libyaml_accepts(text: str) -> bool:
     return True
 
 
+@cache
+def rapidyaml():
+    """The `ryml` module, or None where it cannot be imported: then every file simply
+    goes to the careful reader (slower, same result)."""
+    try:
+        import ryml
+    except ImportError:
+        return None
+    return ryml
+
+
 def read(text: str) -> dict | None:
     """The file's data, or None when the careful reader must read it.
 
@@ -123,10 +135,9 @@ def read(text: str) -> dict | None:
     if _declines(text):
         return None
     has_bools = "true" in text or "false" in text
-    if not _libyaml_accepts(text):
+    ryml = rapidyaml()
+    if ryml is None or not _libyaml_accepts(text):
         return None
-    import ryml
-
     try:
         out = ryml.emit_json(ryml.parse_in_arena(text.encode("utf-8")))
     except Exception:  # noqa: BLE001 - any parse failure: the careful reader explains it

@@ -133,7 +133,7 @@ def stream_tree(
 
 def _parallel(chunks: list, jobs: int) -> Iterator[RawRecord]:
     """Start the workers now (not at the first `next()`) and hand records out in order."""
-    import ryml  # noqa: F401 - imported once here rather than in every worker
+    fastyaml.rapidyaml()  # imported once here rather than in every worker
 
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker)
     return _collect(pool, chunks, pool.imap(_load_chunk, chunks))

@@ -63,6 +63,15 @@ def test_planted_fault_gives_exact_message(tmp_path, code):
     assert lines_for(tmp_path, code) == EXPECTED[code]
 
 
+@pytest.mark.parametrize("code", sorted(c for c, case in CASES.items() if case))
+def test_planted_fault_reads_the_same_in_reader_processes(tmp_path, monkeypatch, code):
+    """Large trees are read by reader processes through the fast reader: same lines."""
+    import generator.load as load
+
+    monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 0)
+    assert lines_for(tmp_path, code) == EXPECTED[code]
+
+
 def test_fictional_flag_refused_in_real_directory(monkeypatch, tmp_path):
     import generator.validate as validate
 

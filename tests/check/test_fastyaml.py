@@ -207,3 +207,8 @@ def test_mutated_records_read_the_same(tmp_path, ops, _bit):
         return  # the careful reader reports the encoding before any parser runs
     path.write_bytes(data)
     assert agrees(path), data
+
+
+def test_without_rapidyaml_every_file_goes_to_the_careful_reader(monkeypatch):
+    monkeypatch.setattr(fastyaml, "rapidyaml", lambda: None)
+    assert fastyaml.read("a: b\n") is None
