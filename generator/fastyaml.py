@@ -1,8 +1,9 @@
 """A fast reader for plain YAML records, used when `check` reads a large tree.
 
 rapidyaml (C++) parses a file and writes it out as JSON, and the standard library's C
-JSON reader builds the Python values. At 10,000 services (17,000 files) that takes
-~0.4 s of CPU where composing libyaml's node tree and walking it in Python takes ~1.5 s.
+JSON reader builds the Python values: ~75 µs for a service file, libyaml's own syntax
+check included, where composing libyaml's node tree and walking it in Python takes
+~110 µs (at 10,000 services, 17,000 files: ~1.1 s of CPU instead of ~1.6 s).
 
 It is only an accelerator. It *declines* (returns None) whenever a file uses anything
 outside the plain subset of YAML that records are written in, or whenever the JSON round
