@@ -425,5 +425,9 @@ class CheckFailed(GeneratorError):
         self.report = report
 
 
+class ReaderStopped(GeneratorError):
+    """A reader process died (killed, out of memory): say so instead of waiting forever."""
+
+
 class UsageError(GeneratorError):
     """Bad command-line input (unknown id, conflicting flags...)."""

@@ -17,13 +17,15 @@ import marshal
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from . import fastyaml
-from .errors import Problem, problem
+from .errors import Problem, ReaderStopped, problem
 from .kinds import FILES, FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -132,18 +134,30 @@ def stream_tree(
 
 
 def _parallel(chunks: list, jobs: int) -> Iterator[RawRecord]:
-    """Start the workers now (not at the first `next()`) and hand records out in order."""
-    fastyaml.rapidyaml()  # imported once here rather than in every worker
+    """Start the readers now (not at the first `next()`) and hand records out in order.
 
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=quiet_worker)
-    return _collect(pool, chunks, pool.imap(_load_chunk, chunks))
+    A process pool from `concurrent.futures`, not `multiprocessing.Pool`: when a reader
+    is killed (out of memory, say) `Pool` waits forever for its chunk; this one raises.
+    """
+    fastyaml.rapidyaml()  # imported once here rather than in every reader
+    readers = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context("fork"), initializer=quiet_worker
+    )
+    return _collect(readers, chunks, readers.map(_load_chunk, chunks))
 
 
-def _collect(pool, chunks: list, blobs: Iterator[bytes]) -> Iterator[RawRecord]:
-    with pool:  # leaving (also early, or on error) terminates the workers
+def _collect(readers: ProcessPoolExecutor, chunks: list, blobs: Iterator[bytes]):
+    try:
         for (chunk, _hook), blob in zip(chunks, blobs, strict=True):
             for (path, kind, shown), state in zip(chunk, marshal.loads(blob), strict=True):
                 yield _thaw(path, kind, shown, state)
+    except BrokenProcessPool:
+        raise ReaderStopped(
+            "proses pembaca berhenti tiba-tiba (kehabisan memori?); coba lagi"
+            " / a reader process stopped unexpectedly (out of memory?); try again"
+        ) from None
+    finally:  # also when the caller stops early: drop the chunks not yet started
+        readers.shutdown(wait=True, cancel_futures=True)
 
 
 def quiet_worker() -> None:

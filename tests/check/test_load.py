@@ -91,3 +91,40 @@ def test_huge_file_is_refused_before_reading(tmp_path):
     rec = load_file(path, "services", "directory/services/big.yaml")
     assert codes(rec) == ["E-TOO-BIG"]
     assert str(MAX_BYTES) in rec.problems[0].message()
+
+
+KILL_A_READER = """
+import os, signal, sys
+from pathlib import Path
+import generator.load as load
+from generator.errors import ReaderStopped
+
+load.PARALLEL_MIN_FILES = 0
+
+def die_on_one_file(raw):
+    if raw.kind == "hotlines":
+        os.kill(os.getpid(), signal.SIGKILL)
+
+records, _ = load.stream_tree(Path(sys.argv[1]), per_record=die_on_one_file)
+try:
+    list(records)
+except ReaderStopped as exc:
+    print("stopped:", exc)
+"""
+
+
+def test_a_killed_reader_process_stops_check_instead_of_hanging():
+    """Out of memory, a reader may be killed; `check` must say so, not wait forever."""
+    import subprocess
+    import sys
+
+    from tests.conftest import FICTIONAL, REPO
+
+    done = subprocess.run(
+        [sys.executable, "-c", KILL_A_READER, str(FICTIONAL)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "stopped: proses pembaca berhenti tiba-tiba" in done.stdout, done.stderr[-2000:]
