@@ -79,6 +79,8 @@ def test_a_synthetic_tree_reads_fast_and_the_same(tmp_path):
         "a: {b: false}\n",
         "a: 1\na: 2\n",
         "a: &x 1\nb: *x\n",
+        "a: &x\nb: &x\n",
+        "a: [&x 1, &x 2]\n",
         "a: !!str 1\n",
         "? a\n: b\n",
         "[a]: b\n",
@@ -114,6 +116,11 @@ def test_values_the_json_round_trip_would_change_are_declined(tmp_path, text):
         ("a: |\n  l1\n\n  l2\nb: >-\n  x\n  y\n", {"a": "l1\n\nl2\n", "b": "x y"}),
         ("a: x # note\nb: 'x # not'\n", {"a": "x", "b": "x # not"}),
         ("a:\n  - b: 1\n    c:\n      - d\n", {"a": [{"b": "1", "c": ["d"]}]}),
+        (
+            "a: [b, 'c', \"d e\"]\nf: {g: h, i: [j, k]}\n",
+            {"a": ["b", "c", "d e"], "f": {"g": "h", "i": ["j", "k"]}},
+        ),
+        ("a: [b,\n  c, ]\nd: []\ne: {}\n", {"a": ["b", "c"], "d": [], "e": {}}),
     ],
 )
 def test_plain_records_take_the_fast_path(tmp_path, text, data):
@@ -184,6 +191,52 @@ def documents(draw) -> str:
 )
 @given(documents())
 def test_random_documents_read_the_same(tmp_path, text):
+    path = tmp_path / "x.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    assert agrees(path), text
+
+
+# Pieces of flow collections (`[a, b]`, `{k: v}`), which staff write for short lists.
+ATOMS = [
+    *("a", "b c", "'q'", '"d e"', '"x\\ny"', "1", "-2", "0.5", "1e3", "08:00", "null"),
+    *("true", "yes", "", "k: v", "k:v", ":x", "x:", "-", "- x", "?", "#c", "a #c", "a#b"),
+    *("é", "'it''s'", '""', "%p", "&a", "*a", "!t x", "|", ",", "a,b", "a: b: c", "[", "}"),
+]
+
+
+@st.composite
+def flow(draw, depth: int = 0) -> str:
+    shape = draw(st.sampled_from(["atom", "atom", "list", "map"] if depth < 3 else ["atom"]))
+    if shape == "atom":
+        return draw(st.sampled_from(ATOMS))
+    sep = draw(st.sampled_from([", ", ",", " , ", ",\n  "]))
+    n = draw(st.integers(0, 3))
+    end = draw(st.sampled_from(["", ",", " "]))
+    if shape == "list":
+        return "[" + sep.join(draw(flow(depth + 1)) for _ in range(n)) + end + "]"
+    pairs = [
+        draw(st.sampled_from(ATOMS[:8]))
+        + draw(st.sampled_from([": ", ":", ""]))
+        + draw(flow(depth + 1))
+        for _ in range(n)
+    ]
+    return "{" + sep.join(pairs) + end + "}"
+
+
+@st.composite
+def flow_documents(draw) -> str:
+    keys = st.sampled_from(["a", "b", "nama", "'k'", "c d"])
+    lines = [f"{draw(keys)}: {draw(flow())}" for _ in range(draw(st.integers(1, 4)))]
+    return "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(flow_documents())
+def test_random_flow_collections_read_the_same(tmp_path, text):
     path = tmp_path / "x.yaml"
     path.write_bytes(text.encode("utf-8"))
     assert agrees(path), text
