@@ -18,7 +18,7 @@ from typing import Any
 from . import phones
 from .errors import Problem, problem
 from .kinds import subject_of
-from .load import Loc, RawRecord, stream_tree
+from .load import Loc, RawRecord, field_path, stream_tree
 
 ADDRESS_RE = re.compile(
     r"\b(jalan|jl\.|jln\.?|gang|gg\.|rt\.?\s*\d+|rw\.?\s*\d+|blok\s+\w+|kelurahan\s+\w+|desa\s+\w+|no\.\s*\d+)",
@@ -71,7 +71,7 @@ def early_rules(raw: RawRecord) -> None:
                         col,
                         code,
                         subject_of(raw.kind, raw.id),
-                        _field_path(loc),
+                        field_path(loc),
                         what=what,
                     )
                 )
@@ -130,13 +130,6 @@ def _unsafe_text(text: str) -> tuple[str | None, str]:
     if ":" in text and BAD_LINK_RE.search(text):
         return "E-MARKDOWN", "tautan javascript:/data:"
     return None, ""
-
-
-def _field_path(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def address_texts(data: dict) -> list[tuple[Loc, str]]:

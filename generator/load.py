@@ -38,6 +38,14 @@ Position = tuple[int, int]
 Loc = tuple[str | int, ...]
 
 
+def field_path(loc: Loc) -> str:
+    """`channels[0].value`: a place in a record as messages show it."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 @dataclass
 class RawRecord:
     """One YAML file as read: its data, where each key sits, and read problems."""

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import CATALOGUE, Problem, problem
 from .kinds import subject_of
-from .load import Loc, RawRecord
+from .load import Loc, RawRecord, field_path
 from .models import FILE_KINDS, FOLDER_KINDS, PATTERN_CODES, Model
 
 TYPE_WORDS = {
@@ -129,13 +129,6 @@ def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
 # --- one error -> one problem ------------------------------------------------------
 
 
-def _field_path(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "kosong"
@@ -173,13 +166,13 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
             col,
             "E-UNKNOWN-KEY",
             where["subject"],
-            _field_path(loc[:-1]),
+            field_path(loc[:-1]),
             key=key,
             did_you_mean=_suggest(key, _fields_at(cls, loc[:-1])),
         )
     line, col = raw.position(loc)
     args = (where["file"], line, col)
-    fieldname = _field_path(loc)
+    fieldname = field_path(loc)
     code = PATTERN_CODES.get((err.get("ctx") or {}).get("pattern", ""))
     if kind == "string_pattern_mismatch" and code:  # Slug, RegionCode, Time, LangCode
         return problem(*args, code, where["subject"], fieldname, value=err.get("input"))

@@ -20,7 +20,6 @@ from .early import (  # noqa: F401 - the text rules are re-exported for tests
     _EMAILS,
     Started,
     _email_problem,
-    _field_path,
     _may_be_unsafe,
     _texts,
     _unsafe_text,
@@ -30,7 +29,7 @@ from .early import (  # noqa: F401 - the text rules are re-exported for tests
     start_reading,
 )
 from .errors import Problem, Report, problem
-from .load import REAL_ROOT, REPO, Loc, RawRecord  # noqa: F401 - REPO re-exported
+from .load import REAL_ROOT, REPO, Loc, RawRecord, field_path  # noqa: F401 - REPO re-exported
 from .models import (
     RECOMMENDED,
     REGION_RE,
@@ -62,7 +61,7 @@ class Checked:
 
     def at(self, loc: Loc, code: str, field: str | None = None, **params) -> Problem:
         line, col = self.raw.position(loc)
-        name = field if field is not None else _field_path(loc)
+        name = field if field is not None else field_path(loc)
         return problem(self.raw.display, line, col, code, subject(self.raw), name, **params)
 
 
@@ -438,7 +437,7 @@ class Rules:
             yield c.at(
                 at,
                 "E-REQUIRED",
-                field=_field_path((*at, "latitude" if loc.latitude is None else "longitude")),
+                field=field_path((*at, "latitude" if loc.latitude is None else "longitude")),
             )
         elif loc.latitude is not None and not (
             LAT_RANGE[0] <= loc.latitude <= LAT_RANGE[1]
