@@ -88,9 +88,7 @@ def early_rules(raw: RawRecord) -> None:
             if isinstance(ch, dict) and isinstance(ch.get("value"), str)
         ]
         raw.extra["phones"] = {
-            value: phones.classify(value)
-            for kind, value in values
-            if kind in ("phone", "sms", "whatsapp")
+            value: phones.classify(value) for kind, value in values if kind in phones.NUMBER_TYPES
         }
         raw.extra["emails"] = {
             value: _email_problem(value) for kind, value in values if kind == "email"

@@ -13,7 +13,7 @@ from datetime import date
 from .directory import Directory, Entry, months_between
 from .formats import md_cell
 from .models import Organisation, Service
-from .phones import PhoneChecker
+from .phones import NUMBER_TYPES, PhoneChecker
 
 SOURCED_KINDS = ("organisations", "services", "hotlines", "pathways")
 KIND_WORDS = {
@@ -22,7 +22,6 @@ KIND_WORDS = {
     "hotlines": "hotline",
     "pathways": "alur",
 }
-NUMBER_TYPES = ("phone", "whatsapp", "sms")
 
 
 @dataclass

@@ -13,6 +13,7 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 REGION = "ID"
+NUMBER_TYPES = ("phone", "whatsapp", "sms")  # channel types whose value is a number
 SHORT_RE = re.compile(r"^\d{3,5}$")
 NOT_PHONE_CHAR_RE = re.compile(r"[^\d\s()+\-./]")
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
@@ -31,11 +32,7 @@ def digits(value: str) -> str:
 
 @lru_cache(maxsize=65536)
 def parse(value: str) -> phonenumbers.PhoneNumber | None:
-    try:
-        number = phonenumbers.parse(value, REGION)
-    except NumberParseException:
-        return None
-    return number if phonenumbers.is_valid_number(number) else None
+    return _typed(value)[0]
 
 
 _CLASSES: dict[str, tuple[str | None, int | None]] = {}
@@ -49,11 +46,18 @@ def classify(value: str) -> tuple[str | None, int | None]:
     """
     found = _CLASSES.get(value)
     if found is None:
-        found = _CLASSES[value] = _classify(value)
+        number, kind = _typed(value)
+        found = (
+            (phonenumbers.format_number(number, PhoneNumberFormat.E164), kind)
+            if number
+            else (None, None)
+        )
+        _CLASSES[value] = found
     return found
 
 
-def _classify(value: str) -> tuple[str | None, int | None]:
+def _typed(value: str) -> tuple[phonenumbers.PhoneNumber | None, int | None]:
+    """The number and its type, or (None, None): the one rule for a valid number."""
     try:
         number = phonenumbers.parse(value, REGION)
     except NumberParseException:
@@ -61,9 +65,7 @@ def _classify(value: str) -> tuple[str | None, int | None]:
     # number_type() is UNKNOWN exactly when is_valid_number() is False (both match the
     # number against its region's patterns): one pass instead of two.
     kind = phonenumbers.number_type(number)
-    if kind == PhoneNumberType.UNKNOWN:
-        return None, None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164), kind
+    return (None, None) if kind == PhoneNumberType.UNKNOWN else (number, kind)
 
 
 def seed(classes: dict[str, tuple[str | None, int | None]]) -> None:

@@ -44,7 +44,7 @@ from .models import (
     Settings,
     ShortCodes,
 )
-from .phones import PhoneChecker
+from .phones import NUMBER_TYPES, PhoneChecker
 from .shape import subject, validate_shape
 
 # Bounding box of Indonesia, with a margin for outlying islands.
@@ -364,7 +364,7 @@ class Rules:
             )
             return
         if ch.hotline:
-            if ch.type not in ("phone", "whatsapp", "sms"):
+            if ch.type not in NUMBER_TYPES:
                 yield c.at(
                     (*loc, "hotline"),
                     "E-CHANNEL",
@@ -372,7 +372,7 @@ class Rules:
                 )
             return
         vloc = (*loc, "value")
-        if ch.type in ("phone", "sms", "whatsapp"):
+        if ch.type in NUMBER_TYPES:
             error = self.phones.check(
                 ch.value, whatsapp=ch.type == "whatsapp", sms=ch.type == "sms"
             )
@@ -499,11 +499,10 @@ class Rules:
     def check_shared_numbers(self) -> Iterator[Problem]:
         owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)
         for c, loc, ch in self._channels():
-            if ch.value and ch.type in ("phone", "whatsapp", "sms"):
-                value = ch.value.strip()
-                key = None if self.phones.is_short(value) else phones.classify(value)[0]
-                if key:
-                    owners[key].append((c, loc))
+            if ch.value and ch.type in NUMBER_TYPES and not self.phones.is_short(ch.value):
+                number = self.phones.normalise(ch.value)
+                if number:
+                    owners[number].append((c, loc))
         shared = sorted((n, users) for n, users in owners.items() if len(users) > 1)
         for number, users in shared:
             for c, loc in users:
