@@ -33,7 +33,6 @@ Started = tuple[Iterator[RawRecord], list[Problem]]
 
 def start_reading(root: Path) -> Started:
     """Start reading the tree (in worker processes when it is large): records + problems."""
-    _validate_email("x@example.org")  # import email_validator once, before the fork
     return stream_tree(root, per_record=early_rules)
 
 
