@@ -47,7 +47,7 @@ def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
     s = entry.record
     org = d.organisations.get(s.organisation)
     calls, whatsapp = contact_targets(d, s.channels)
-    flags = (FLAG_24H if _always(s.hours) else 0) | (FLAG_FREE if _free(s.fees) else 0)
+    flags = _flags(s)
     return SearchDoc(
         id=entry.id,
         kind="service",
@@ -64,11 +64,15 @@ def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
     )
 
 
+def _flags(record: Service | Hotline) -> int:
+    return (FLAG_24H if _always(record.hours) else 0) | (FLAG_FREE if _free(record.fees) else 0)
+
+
 def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
     h = entry.record
     org = d.organisations.get(h.operator) if h.operator else None
     calls, whatsapp = contact_targets(d, h.channels)
-    flags = (FLAG_24H if _always(h.hours) else 0) | (FLAG_FREE if _free(h.fees) else 0)
+    flags = _flags(h)
     place = "Nasional" if h.coverage.level == "national" else _place(h.coverage.regions)
     return SearchDoc(
         id=entry.id,

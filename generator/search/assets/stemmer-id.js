@@ -104,18 +104,11 @@
     this.ket = this.bra + text.length;
   };
 
-  P.removeParticle = function () {
+  // Drop one ending from `endings` (particles -kah/-lah/-pun, possessives
+  // -ku/-mu/-nya): each takes one syllable away.
+  P.removeEnding = function (endings) {
     this.ket = this.cursor;
-    if (this.findAmongB(PARTICLES) === 0) return false;
-    this.bra = this.cursor;
-    this.sliceFrom("");
-    this.measure -= 1;
-    return true;
-  };
-
-  P.removePossessive = function () {
-    this.ket = this.cursor;
-    if (this.findAmongB(POSSESSIVES) === 0) return false;
+    if (this.findAmongB(endings) === 0) return false;
     this.bra = this.cursor;
     this.sliceFrom("");
     this.measure -= 1;
@@ -257,10 +250,10 @@
     this.prefix = 0;
     this.lb = 0;
     this.cursor = this.limit;
-    this.removeParticle();
+    this.removeEnding(PARTICLES);
     this.cursor = this.limit;
     if (this.measure <= 2) return this.s;
-    this.removePossessive();
+    this.removeEnding(POSSESSIVES);
     this.cursor = 0;
     if (this.measure <= 2) return this.s;
     if (this.removeFirstOrderPrefix()) {
