@@ -29,6 +29,7 @@ from .early import (  # noqa: F401 - the text rules are re-exported for tests
     start_reading,
 )
 from .errors import Problem, Report, problem
+from .kinds import FILES
 from .load import REAL_ROOT, REPO, Loc, RawRecord, field_path  # noqa: F401 - REPO re-exported
 from .models import (
     RECOMMENDED,
@@ -66,25 +67,31 @@ class Checked:
 
 
 def check_directory(
-    root: Path, today: date, started: Started | None = None
+    root: Path, today: date, started: Started | None = None, resolve: bool = True
 ) -> tuple[Directory | None, Report]:
     """Load, check and resolve the directory at `root` (gather, then decide).
 
     `started`: the reading already begun by `early.start_reading(root)` (the `check`
     command begins it before importing this module, so the readers work meanwhile).
+    `resolve=False`: only the report is wanted; no Directory is built.
     """
     with paused_gc():
         raws, tree_problems = started or start_reading(root)
-        return _check_records(root, today, raws, tree_problems)
+        return _check_records(root, today, raws, tree_problems, resolve)
 
 
 def _check_records(
-    root: Path, today: date, raws: Iterator[RawRecord], tree_problems: list[Problem]
+    root: Path,
+    today: date,
+    raws: Iterator[RawRecord],
+    tree_problems: list[Problem],
+    resolve: bool = True,
 ) -> tuple[Directory | None, Report]:
     report = Report()
     report.extend(tree_problems)
     regions.names()  # read the region table while the first files are being parsed
-    checked: list[Checked] = []
+    rules = Rules(root, today)
+    batch: list[Checked] = []
     for raw in raws:
         phones.seed(raw.extra.get("phones", {}))
         _EMAILS.update(raw.extra.get("emails", {}))
@@ -95,10 +102,13 @@ def _check_records(
         model, problems = validate_shape(raw)
         report.extend(problems)
         if model is not None:
-            checked.append(Checked(raw, model))
-    rules = Rules(root, today, checked)
-    report.extend(rules.run())
-    if report.errors or rules.settings is None:
+            batch.append(Checked(raw, model))
+            if len(batch) == RULES_BATCH:  # while the readers still read the rest
+                report.extend(rules.add(batch))
+                batch = []
+    report.extend(rules.add(batch))
+    report.extend(rules.finish())
+    if report.errors or rules.settings is None or not resolve:
         return None, report
     return rules.directory(), report
 
@@ -119,24 +129,95 @@ def check_file_id(raw: RawRecord) -> list[Problem]:
     return [problem(raw.display, 1, 1, "E-ID", subject(raw), "", value=rid, reason=reason)]
 
 
-class Rules:
-    """Cross-record rules over every record that passed its shape check."""
+# Records per batch of per-record rules: small enough that little is left to check
+# when the readers finish, large enough that the stages' own cost stays negligible.
+RULES_BATCH = 500
 
-    def __init__(self, root: Path, today: date, checked: list[Checked]):
+ByKind = dict[str, list[Checked]]
+
+
+class Rules:
+    """The rules over records that passed their shape check, in two sorts of stage.
+
+    - Per-record stages need one record and the tables (settings, short codes,
+      taxonomy, the national region table). `add()` runs them on each batch as it
+      arrives, while the readers are still reading the rest of a large tree.
+    - Whole-tree stages (references, parent cycles, shared numbers) need every record:
+      `finish()` runs them at the end.
+
+    Records come in tree order, so the single files that hold the tables (settings.yaml,
+    short-codes.yaml, taxonomy/…) arrive before any folder record (`load.discover`);
+    the tables are read when the first folder record arrives. A reference is looked up
+    when its record arrives; one to a record not seen yet waits for `finish()`.
+    """
+
+    def __init__(self, root: Path, today: date):
         self.root = root
         self.today = today
-        self.by_kind: dict[str, list[Checked]] = defaultdict(list)
-        for c in checked:
+        self.by_kind: ByKind = defaultdict(list)
+        self.tables_read = False
+        self.settings_c: Checked | None = None
+        self.settings: Settings | None = None
+        self.categories: dict = {}
+        self.audiences: dict = {}
+        self.short_codes: dict = {}
+        self.phones = PhoneChecker(set())
+        self.ids: dict[str, dict[str, Checked]] = {}  # kind -> id -> record, so far
+        # References not answered when seen: (record, place, value, id table, label).
+        self.unresolved: list[tuple[Checked, Loc, str, dict, str]] = []
+        self.owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)  # by number
+
+    def add(self, batch: list[Checked]) -> list[Problem]:
+        """Take the next records (in tree order) and run the per-record stages on them."""
+        mine: ByKind = defaultdict(list)
+        for c in batch:
+            if c.raw.kind in FILES and self.tables_read:
+                raise RuntimeError(f"{c.raw.display} came after the folder records")
+            if c.raw.kind not in FILES and not self.tables_read:
+                self._read_tables()
+            mine[c.raw.kind].append(c)
             self.by_kind[c.raw.kind].append(c)
+            self.ids.setdefault(c.raw.kind, {})[c.raw.id] = c
+        channels = _channels_of(mine)
+        out: list[Problem] = []
+        for stage in (
+            self.check_regions,
+            self.check_locations,
+            self.check_dates,
+            self.check_verification,
+            self.check_completeness,
+        ):
+            out.extend(stage(mine))
+        out.extend(self.check_channels(channels))
+        out.extend(self.check_hours(mine, channels))
+        self.gather_references(mine, channels)
+        self.gather_numbers(channels)
+        return out
+
+    def finish(self) -> list[Problem]:
+        """Run the whole-tree stages, once every record has been added."""
+        if not self.tables_read:  # a tree of single files only
+            self._read_tables()
+        out: list[Problem] = []
+        for stage in (
+            self.check_settings,
+            self.check_taxonomy,
+            self.check_references,
+            self.check_parents,
+            self.check_shared_numbers,
+        ):
+            out.extend(stage())
+        return out
+
+    def _read_tables(self) -> None:
+        self.tables_read = True
         self.settings_c = self._single("settings.yaml")
-        self.settings: Settings | None = self.settings_c.model if self.settings_c else None
-        self.ids = {kind: {c.raw.id: c for c in items} for kind, items in self.by_kind.items()}
+        self.settings = self.settings_c.model if self.settings_c else None
         self.categories = self._terms("taxonomy/categories.yaml", "categories")
         self.audiences = self._terms("taxonomy/audiences.yaml", "audiences")
         codes = self._single("short-codes.yaml")
         self.short_codes = {s.code: s for s in codes.model.short_codes} if codes else {}
         self.phones = PhoneChecker(set(self.short_codes))
-        self._channel_list: list[tuple[Checked, Loc, Channel]] | None = None
 
     def _single(self, kind: str) -> Checked | None:
         items = self.by_kind.get(kind) or []
@@ -146,28 +227,9 @@ class Rules:
         c = self._single(kind)
         return {t.id: t for t in getattr(c.model, attr)} if c else {}
 
-    def run(self) -> list[Problem]:
-        out: list[Problem] = []
-        for stage in (
-            self.check_settings,
-            self.check_taxonomy,
-            self.check_regions,
-            self.check_references,
-            self.check_parents,
-            self.check_channels,
-            self.check_hours,
-            self.check_locations,
-            self.check_dates,
-            self.check_verification,
-            self.check_completeness,
-            self.check_shared_numbers,
-        ):
-            out.extend(stage())
-        return out
-
     def records(self, *kinds: str) -> Iterator[Checked]:
-        for kind in kinds or tuple(self.by_kind):
-            yield from self.by_kind.get(kind, [])
+        """Every record so far (of `kinds`, or of all kinds)."""
+        return _of(self.by_kind, *kinds)
 
     # --- settings and lists ---------------------------------------------------------
 
@@ -212,8 +274,8 @@ class Rules:
 
     # --- regions ------------------------------------------------------------------
 
-    def check_regions(self) -> Iterator[Problem]:
-        for c in self.records("regions"):
+    def check_regions(self, batch: ByKind) -> Iterator[Problem]:
+        for c in _of(batch, "regions"):
             info = regions.lookup(c.raw.id)
             if info is None:
                 yield c.at((), "E-REGION", value=c.raw.id, suggestion="")
@@ -225,18 +287,18 @@ class Rules:
                     region=info.code,
                     expected=info.name,
                 )
-        for c in self.records("organisations"):
+        for c in _of(batch, "organisations"):
             for i, code in enumerate(c.model.regions):
                 yield from self._region_ref(c, ("regions", i), code)
-        for c in self.records("services"):
+        for c in _of(batch, "services"):
             for i, code in enumerate(c.model.service_area):
                 yield from self._region_ref(c, ("service_area", i), code)
-        for c in self.records("hotlines"):
+        for c in _of(batch, "hotlines"):
             yield from self._coverage(c)
-        for c in self.records("materials"):
+        for c in _of(batch, "materials"):
             for i, code in enumerate(c.model.regions):
                 yield from self._region_ref(c, ("regions", i), code, levels={2})
-        for c in self.records("pathways"):
+        for c in _of(batch, "pathways"):
             yield from self._region_ref(c, ("region",), c.model.region, levels={2})
 
     def _coverage(self, c: Checked) -> Iterator[Problem]:
@@ -262,63 +324,68 @@ class Rules:
 
     # --- references ---------------------------------------------------------------
 
-    def check_references(self) -> Iterator[Problem]:
+    def gather_references(self, batch: ByKind, channels: list) -> None:
+        """Look up every reference in the batch. One to a record not seen yet (a pathway
+        names services, which come later in the tree) waits for `check_references`."""
         org = ("organisations", "organisasi")
-        for c in self.records("organisations"):
+        for c in _of(batch, "organisations"):
             if c.model.parent:
-                yield from self._ref(c, ("parent",), c.model.parent, *org)
+                self._ref(c, ("parent",), c.model.parent, *org)
             for i, m in enumerate(c.model.member_of):
-                yield from self._ref(c, ("member_of", i), m, *org)
-        for c in self.records("services"):
-            yield from self._ref(c, ("organisation",), c.model.organisation, *org)
-            yield from self._terms_ref(c, c.model.categories, c.model.audiences)
-        for c in self.records("hotlines"):
+                self._ref(c, ("member_of", i), m, *org)
+        for c in _of(batch, "services"):
+            self._ref(c, ("organisation",), c.model.organisation, *org)
+            self._terms_ref(c, c.model.categories, c.model.audiences)
+        for c in _of(batch, "hotlines"):
             if c.model.operator:
-                yield from self._ref(c, ("operator",), c.model.operator, *org)
-            yield from self._terms_ref(c, c.model.categories, c.model.audiences)
-        for c in self.records("materials"):
-            yield from self._material_refs(c)
-        for c in self.records("pathways"):
+                self._ref(c, ("operator",), c.model.operator, *org)
+            self._terms_ref(c, c.model.categories, c.model.audiences)
+        for c in _of(batch, "materials"):
+            self._material_refs(c)
+        for c in _of(batch, "pathways"):
             for s, step in enumerate(c.model.steps):
                 for i, sid in enumerate(step.services):
-                    yield from self._ref(c, ("steps", s, "services", i), sid, "services", "layanan")
+                    self._ref(c, ("steps", s, "services", i), sid, "services", "layanan")
                 for i, hid in enumerate(step.hotlines):
-                    yield from self._ref(c, ("steps", s, "hotlines", i), hid, "hotlines", "hotline")
-        for c, loc, channel in self._channels():
+                    self._ref(c, ("steps", s, "hotlines", i), hid, "hotlines", "hotline")
+        for c, loc, channel in channels:
             if channel.hotline:
-                yield from self._ref(c, (*loc, "hotline"), channel.hotline, "hotlines", "hotline")
+                self._ref(c, (*loc, "hotline"), channel.hotline, "hotlines", "hotline")
 
-    def _material_refs(self, c: Checked) -> Iterator[Problem]:
+    def _material_refs(self, c: Checked) -> None:
         m: Material = c.model
         if m.publisher:
-            yield from self._ref(c, ("publisher",), m.publisher, "organisations", "organisasi")
-        yield from self._terms_ref(c, [], m.audiences)
+            self._ref(c, ("publisher",), m.publisher, "organisations", "organisasi")
+        self._terms_ref(c, [], m.audiences)
         for i, hid in enumerate(m.featured.hotlines):
-            yield from self._ref(c, ("featured", "hotlines", i), hid, "hotlines", "hotline")
+            self._ref(c, ("featured", "hotlines", i), hid, "hotlines", "hotline")
         for i, sid in enumerate(m.featured.services):
-            yield from self._ref(c, ("featured", "services", i), sid, "services", "layanan")
+            self._ref(c, ("featured", "services", i), sid, "services", "layanan")
         for i, cat in enumerate(m.featured.categories):
-            yield from self._known(
-                c, ("featured", "categories", i), cat, self.categories, "kategori"
-            )
+            self._known(c, ("featured", "categories", i), cat, self.categories, "kategori")
 
-    def _terms_ref(
-        self, c: Checked, categories: list[str], audiences: list[str]
-    ) -> Iterator[Problem]:
+    def _terms_ref(self, c: Checked, categories: list[str], audiences: list[str]) -> None:
         for i, cat in enumerate(categories):
-            yield from self._known(c, ("categories", i), cat, self.categories, "kategori")
+            self._known(c, ("categories", i), cat, self.categories, "kategori")
         for i, aud in enumerate(audiences):
-            yield from self._known(c, ("audiences", i), aud, self.audiences, "sasaran")
+            self._known(c, ("audiences", i), aud, self.audiences, "sasaran")
 
-    def _ref(self, c: Checked, loc: Loc, value: str, kind: str, label: str) -> Iterator[Problem]:
-        yield from self._known(c, loc, value, self.ids.get(kind, {}), label)
+    def _ref(self, c: Checked, loc: Loc, value: str, kind: str, label: str) -> None:
+        # The live id table of `kind`: filled as records arrive, complete at `finish`.
+        self._known(c, loc, value, self.ids.setdefault(kind, {}), label)
 
-    def _known(self, c: Checked, loc: Loc, value: str, known, label: str) -> Iterator[Problem]:
+    def _known(self, c: Checked, loc: Loc, value: str, known: dict, label: str) -> None:
         if value not in known:
-            close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
-            yield c.at(
-                loc, "E-REF", target=label, value=value, did_you_mean=close[0] if close else ""
-            )
+            self.unresolved.append((c, loc, value, known, label))
+
+    def check_references(self) -> Iterator[Problem]:
+        """References that no record answered, once every record is in."""
+        for c, loc, value, known, label in self.unresolved:
+            if value not in known:
+                close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
+                yield c.at(
+                    loc, "E-REF", target=label, value=value, did_you_mean=close[0] if close else ""
+                )
 
     def check_parents(self) -> Iterator[Problem]:
         orgs = {c.raw.id: c for c in self.records("organisations")}
@@ -335,19 +402,8 @@ class Rules:
 
     # --- channels -----------------------------------------------------------------
 
-    def _channels(self) -> list[tuple[Checked, Loc, Channel]]:
-        """Every contact channel with its record and place (listed once, used by 4 rules)."""
-        if self._channel_list is None:
-            self._channel_list = [
-                (c, ("channels", i), ch)
-                for c in self.records("organisations", "services", "hotlines")
-                if isinstance(c.model.channels, list)
-                for i, ch in enumerate(c.model.channels)
-            ]
-        return self._channel_list
-
-    def check_channels(self) -> Iterator[Problem]:
-        for c, loc, ch in self._channels():
+    def check_channels(self, channels: list[tuple[Checked, Loc, Channel]]) -> Iterator[Problem]:
+        for c, loc, ch in channels:
             yield from self._channel(c, loc, ch)
 
     def _channel(self, c: Checked, loc: Loc, ch: Channel) -> Iterator[Problem]:
@@ -388,11 +444,13 @@ class Rules:
 
     # --- hours --------------------------------------------------------------------
 
-    def check_hours(self) -> Iterator[Problem]:
-        for c in self.records("services", "hotlines"):
+    def check_hours(
+        self, batch: ByKind, channels: list[tuple[Checked, Loc, Channel]]
+    ) -> Iterator[Problem]:
+        for c in _of(batch, "services", "hotlines"):
             if isinstance(c.model.hours, Hours):
                 yield from self._hours(c, ("hours",), c.model.hours)
-        for c, loc, ch in self._channels():
+        for c, loc, ch in channels:
             if ch.hours:
                 yield from self._hours(c, (*loc, "hours"), ch.hours)
 
@@ -417,8 +475,8 @@ class Rules:
 
     # --- locations and shelters ------------------------------------------------------
 
-    def check_locations(self) -> Iterator[Problem]:
-        for c in self.records("services"):
+    def check_locations(self, batch: ByKind) -> Iterator[Problem]:
+        for c in _of(batch, "services"):
             locations = c.model.locations if isinstance(c.model.locations, list) else []
             for i, loc in enumerate(locations):
                 yield from self._location(c, ("locations", i), loc)
@@ -452,19 +510,19 @@ class Rules:
 
     # --- dates and trust ---------------------------------------------------------------
 
-    def check_dates(self) -> Iterator[Problem]:
-        for c in self.records():
+    def check_dates(self, batch: ByKind) -> Iterator[Problem]:
+        for c in _of(batch):
             for loc, value in _dates(c):
                 if value > self.today:
                     yield c.at(
                         loc, "E-FUTURE-DATE", value=value.isoformat(), today=self.today.isoformat()
                     )
 
-    def check_verification(self) -> Iterator[Problem]:
+    def check_verification(self, batch: ByKind) -> Iterator[Problem]:
         stale_after = self.settings.stale_after_months if self.settings else 12
         from .directory import months_between
 
-        for c in self.records("organisations", "services", "hotlines", "pathways"):
+        for c in _of(batch, "organisations", "services", "hotlines", "pathways"):
             m = c.model
             if m.verified_on and not m.verified_by:
                 yield c.at(
@@ -486,24 +544,26 @@ class Rules:
                     )
             if not m.sources and not m.verified_on:
                 yield c.at((), "W-NO-SOURCE", field="")
-        for c in self.records("organisations"):
+        for c in _of(batch, "organisations"):
             if c.model.logo and not (self.root / "assets" / c.model.logo).is_file():
                 yield c.at(("logo",), "E-COBRAND-LOGO", value=c.model.logo)
 
-    def check_completeness(self) -> Iterator[Problem]:
-        for c in self.records("organisations", "services", "hotlines"):
+    def check_completeness(self, batch: ByKind) -> Iterator[Problem]:
+        for c in _of(batch, "organisations", "services", "hotlines"):
             for name in RECOMMENDED.get(type(c.model), ()):
                 if getattr(c.model, name) is None:
                     yield c.at((), "W-MISSING", field="", name=name)
 
-    def check_shared_numbers(self) -> Iterator[Problem]:
-        owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)
-        for c, loc, ch in self._channels():
+    def gather_numbers(self, channels: list[tuple[Checked, Loc, Channel]]) -> None:
+        """Who uses each phone number (E.164), for `check_shared_numbers`."""
+        for c, loc, ch in channels:
             if ch.value and ch.type in NUMBER_TYPES and not self.phones.is_short(ch.value):
                 number = self.phones.normalise(ch.value)
                 if number:
-                    owners[number].append((c, loc))
-        shared = sorted((n, users) for n, users in owners.items() if len(users) > 1)
+                    self.owners[number].append((c, loc))
+
+    def check_shared_numbers(self) -> Iterator[Problem]:
+        shared = sorted((n, users) for n, users in self.owners.items() if len(users) > 1)
         for number, users in shared:
             for c, loc in users:
                 others = sorted({o.raw.display for o, _ in users if not self._related(c, o)})
@@ -533,6 +593,21 @@ class Rules:
             }
             setattr(d, kind, entries)
         return d
+
+
+def _of(by_kind: ByKind, *kinds: str) -> Iterator[Checked]:
+    for kind in kinds or tuple(by_kind):
+        yield from by_kind.get(kind, ())
+
+
+def _channels_of(by_kind: ByKind) -> list[tuple[Checked, Loc, Channel]]:
+    """Every contact channel with its record and place (listed once, used by 4 rules)."""
+    return [
+        (c, ("channels", i), ch)
+        for c in _of(by_kind, "organisations", "services", "hotlines")
+        if isinstance(c.model.channels, list)
+        for i, ch in enumerate(c.model.channels)
+    ]
 
 
 def _family(c: Checked) -> set[str]:

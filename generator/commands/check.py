@@ -38,7 +38,7 @@ def run(args) -> int:
         # The models (pydantic) are imported only now, while the readers already work.
         from ..validate import check_directory
 
-        _directory, report = check_directory(root, today, started)
+        _directory, report = check_directory(root, today, started, resolve=False)
     if args.format == "github":
         print(format_github(report, args.lang), end="")
         # GitHub annotates only 10 problems per step: the full table goes to the summary.

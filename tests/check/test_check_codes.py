@@ -72,6 +72,44 @@ def test_planted_fault_reads_the_same_in_reader_processes(tmp_path, monkeypatch,
     assert lines_for(tmp_path, code) == EXPECTED[code]
 
 
+@pytest.mark.parametrize("code", sorted(c for c, case in CASES.items() if case))
+def test_planted_fault_same_when_rules_run_record_by_record(tmp_path, monkeypatch, code):
+    """The per-record rules run on batches while records arrive, and a reference to a
+    record not seen yet waits for the end: batches of one record give the same lines."""
+    import generator.validate as validate
+
+    monkeypatch.setattr(validate, "RULES_BATCH", 1)
+    assert lines_for(tmp_path, code) == EXPECTED[code]
+
+
+def test_whole_report_same_when_rules_run_record_by_record(tmp_path, monkeypatch):
+    """Forward references across batches: a pathway names services (read later), an
+    organisation names its parent; one name is wrong and must be reported once."""
+    import generator.validate as validate
+
+    root = tmp_path / "fictional"
+    shutil.copytree(FICTIONAL, root)
+    plant(root, *CASES["E-REF"])
+    _, whole = check_directory(root, TODAY)
+    monkeypatch.setattr(validate, "RULES_BATCH", 1)
+    _, batched = check_directory(root, TODAY)
+    assert [p.format() for p in batched.sorted()] == [p.format() for p in whole.sorted()]
+    assert len([p for p in whole.problems if p.code == "E-REF"]) == len(EXPECTED["E-REF"])
+
+
+def test_single_files_come_before_folder_records(tmp_path):
+    """The rules read their tables (settings, short codes, taxonomy) from the first
+    records; `discover` must list those files before any folder."""
+    from generator.kinds import FILES
+    from generator.load import discover
+
+    found, _ = discover(FICTIONAL)
+    kinds = [kind for _path, kind, _shown in found]
+    first_folder = next(i for i, kind in enumerate(kinds) if kind not in FILES)
+    assert all(kind not in FILES for kind in kinds[first_folder:])
+    assert set(kinds[:first_folder]) == {k for k in FILES if (FICTIONAL / k).is_file()}
+
+
 def test_fictional_flag_refused_in_real_directory(monkeypatch, tmp_path):
     import generator.validate as validate
 
