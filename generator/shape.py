@@ -49,14 +49,40 @@ def subject(raw: RawRecord) -> str:
     return subject_of(raw.kind, raw.id)
 
 
-def validate_shape(raw: RawRecord) -> tuple[Model | None, list[Problem]]:
-    """The typed record, or None with the problems that stop it."""
+def validate_shape(raw: RawRecord, salvage: bool = False) -> tuple[Model | None, list[Problem]]:
+    """The typed record, or None with the problems that stop it.
+
+    `salvage`: when the record has problems, also return what is left of it without its
+    faulty top-level fields (see `_salvage`), or None when that is not possible. A model
+    returned together with problems is such a partial record.
+    """
     cls = model_for(raw.kind)
     try:
         return cls.model_validate(raw.data), []
     except ValidationError as exc:
-        errors = _pick_branches(exc.errors(include_url=False), raw.data)
-        return None, [_to_problem(raw, cls, err) for err in errors]
+        raw_errors = exc.errors(include_url=False)
+        errors = _pick_branches(raw_errors, raw.data)
+        problems = [_to_problem(raw, cls, err) for err in errors]
+        return (_salvage(cls, raw.data, raw_errors) if salvage else None), problems
+
+
+def _salvage(cls: type[Model], data: dict, errors: list[dict]) -> Model | None:
+    """The record without its faulty top-level fields, when none of them is required.
+
+    A misspelt key or a bad optional field then does not hide the rules' problems with
+    the rest of the record (a wrong phone number, say) until it is fixed: staff see every
+    problem in one run. Never used for output: a record with problems stops the build.
+    """
+    if any(not err["loc"] for err in errors):
+        return None  # a problem with the record as a whole
+    faulty = {err["loc"][0] for err in errors}
+    fields = cls.model_fields
+    if not faulty or any(name in fields and fields[name].is_required() for name in faulty):
+        return None
+    try:
+        return cls.model_validate({k: v for k, v in data.items() if k not in faulty})
+    except ValidationError:
+        return None
 
 
 # --- union branches ----------------------------------------------------------------

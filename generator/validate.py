@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -54,11 +54,16 @@ LON_RANGE = (94.5, 141.5)
 
 
 class Checked:
-    """A record that passed its shape check, with where it came from."""
+    """A record that passed its shape check, with where it came from.
 
-    def __init__(self, raw: RawRecord, model: Model):
+    `partial`: it did not pass; `model` is what is left without its faulty optional
+    fields (`shape._salvage`), checked by the rules that do not judge a missing field.
+    """
+
+    def __init__(self, raw: RawRecord, model: Model, partial: bool = False):
         self.raw = raw
         self.model = model
+        self.partial = partial
 
     def at(self, loc: Loc, code: str, field: str | None = None, **params) -> Problem:
         line, col = self.raw.position(loc)
@@ -97,12 +102,14 @@ def _check_records(
         _EMAILS.update(raw.extra.get("emails", {}))
         report.extend(raw.problems)
         report.extend(check_file_id(raw))
+        if raw.id is not None:
+            rules.exists(raw.kind, raw.id)
         if raw.data is None:
             continue
-        model, problems = validate_shape(raw)
+        model, problems = validate_shape(raw, salvage=True)
         report.extend(problems)
         if model is not None:
-            batch.append(Checked(raw, model))
+            batch.append(Checked(raw, model, partial=bool(problems)))
             if len(batch) == RULES_BATCH:  # while the readers still read the rest
                 report.extend(rules.add(batch))
                 batch = []
@@ -162,9 +169,9 @@ class Rules:
         self.audiences: dict = {}
         self.short_codes: dict = {}
         self.phones = PhoneChecker(set())
-        self.ids: dict[str, dict[str, Checked]] = {}  # kind -> id -> record, so far
+        self.ids: dict[str, set[str]] = {}  # kind -> ids of the records read so far
         # References not answered when seen: (record, place, value, id table, label).
-        self.unresolved: list[tuple[Checked, Loc, str, dict, str]] = []
+        self.unresolved: list[tuple[Checked, Loc, str, Container[str], str]] = []
         self.owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)  # by number
 
     def add(self, batch: list[Checked]) -> list[Problem]:
@@ -177,7 +184,7 @@ class Rules:
                 self._read_tables()
             mine[c.raw.kind].append(c)
             self.by_kind[c.raw.kind].append(c)
-            self.ids.setdefault(c.raw.kind, {})[c.raw.id] = c
+            self.exists(c.raw.kind, c.raw.id)
         channels = _channels_of(mine)
         out: list[Problem] = []
         for stage in (
@@ -208,6 +215,12 @@ class Rules:
         ):
             out.extend(stage())
         return out
+
+    def exists(self, kind: str, rid: str | None) -> None:
+        """A record file `kind/rid.yaml` was read. References to it resolve even when it
+        has problems of its own: those are reported in its file, not at every record
+        that names it."""
+        self.ids.setdefault(kind, set()).add(rid)
 
     def _read_tables(self) -> None:
         self.tables_read = True
@@ -372,9 +385,9 @@ class Rules:
 
     def _ref(self, c: Checked, loc: Loc, value: str, kind: str, label: str) -> None:
         # The live id table of `kind`: filled as records arrive, complete at `finish`.
-        self._known(c, loc, value, self.ids.setdefault(kind, {}), label)
+        self._known(c, loc, value, self.ids.setdefault(kind, set()), label)
 
-    def _known(self, c: Checked, loc: Loc, value: str, known: dict, label: str) -> None:
+    def _known(self, c: Checked, loc: Loc, value: str, known, label: str) -> None:
         if value not in known:
             self.unresolved.append((c, loc, value, known, label))
 
@@ -382,7 +395,7 @@ class Rules:
         """References that no record answered, once every record is in."""
         for c, loc, value, known, label in self.unresolved:
             if value not in known:
-                close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
+                close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.75)
                 yield c.at(
                     loc, "E-REF", target=label, value=value, did_you_mean=close[0] if close else ""
                 )
@@ -524,6 +537,14 @@ class Rules:
 
         for c in _of(batch, "organisations", "services", "hotlines", "pathways"):
             m = c.model
+            if m.verified_on and m.verified_on <= self.today:
+                months = months_between(m.verified_on, self.today)
+                if months >= stale_after:
+                    yield c.at(
+                        ("verified_on",), "W-STALE", value=m.verified_on.isoformat(), months=months
+                    )
+            if c.partial:
+                continue  # a field left out for its own problem is not a missing field
             if m.verified_on and not m.verified_by:
                 yield c.at(
                     ("verified_on",),
@@ -536,12 +557,6 @@ class Rules:
                     "E-VERIFIED",
                     detail="`verified_on` wajib diisi (tanggal konfirmasi)",
                 )
-            if m.verified_on and m.verified_on <= self.today:
-                months = months_between(m.verified_on, self.today)
-                if months >= stale_after:
-                    yield c.at(
-                        ("verified_on",), "W-STALE", value=m.verified_on.isoformat(), months=months
-                    )
             if not m.sources and not m.verified_on:
                 yield c.at((), "W-NO-SOURCE", field="")
         for c in _of(batch, "organisations"):
@@ -550,6 +565,8 @@ class Rules:
 
     def check_completeness(self, batch: ByKind) -> Iterator[Problem]:
         for c in _of(batch, "organisations", "services", "hotlines"):
+            if c.partial:
+                continue  # its faulty fields were left out, not left unwritten
             for name in RECOMMENDED.get(type(c.model), ()):
                 if getattr(c.model, name) is None:
                     yield c.at((), "W-MISSING", field="", name=name)
