@@ -1,11 +1,78 @@
-"""The one reference date of a run (staleness, 'not in the future')."""
+"""Dates: the one reference date of a run (staleness, 'not in the future'), source dates
+as precise as their source, and how dates are written for readers."""
 
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, date, datetime
 
 from .errors import UsageError
+
+MONTHS = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+SOURCE_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class SourceDate(date):
+    """A source's date as precise as the source: a day (`2025-10-13`), a month
+    (`2025-10`) or a year (`2025`). A news item that names only its month must not gain
+    a day it never gave.
+
+    It compares and sorts as its first day, so "not in the future" and "newest source"
+    keep working; `long_date` and `iso_date` show it only as precisely as it was written.
+    """
+
+    __slots__ = ("precision",)
+    precision: str  # "day", "month" or "year"
+
+    def __new__(cls, year: int, month: int = 1, day: int = 1, precision: str = "day"):
+        self = super().__new__(cls, year, month, day)
+        self.precision = precision
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> SourceDate:
+        """`2025-10-13`, `2025-10` or `2025`; ValueError for anything else."""
+        match = SOURCE_DATE_RE.match(text)
+        if not match:
+            raise ValueError(text)
+        year, month, day = match.groups()
+        if day:
+            return cls(int(year), int(month), int(day), "day")
+        if month:
+            return cls(int(year), int(month), 1, "month")
+        return cls(int(year), 1, 1, "year")
+
+    def __reduce__(self):
+        return (type(self), (self.year, self.month, self.day, self.precision))
+
+    def __repr__(self) -> str:
+        return f"SourceDate({iso_date(self)!r})"
+
+
+def iso_date(value: date) -> str:
+    """`2025-10-13`, or `2025-10` / `2025` for a source date known to the month / year."""
+    precision = getattr(value, "precision", "day")
+    if precision == "year":
+        return f"{value.year:04d}"
+    if precision == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def long_date(value: date | None) -> str:
+    """`13 Oktober 2025`, `Oktober 2025` or `2025`, as precise as the date is."""
+    if value is None:
+        return ""
+    precision = getattr(value, "precision", "day")
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return f"{MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def reference_today(value: str | None = None) -> date:

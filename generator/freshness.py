@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from .dates import iso_date
 from .directory import Directory, Entry, months_between
 from .formats import md_cell
 from .models import Organisation, Service
@@ -220,7 +221,7 @@ def unverified_rows(f: Freshness) -> list[str]:
     rows = []
     for e in f.unverified:
         dates = [s.date for s in e.record.sources]
-        latest = max(dates).isoformat() if dates else "tidak ada sumber"
+        latest = iso_date(max(dates)) if dates else "tidak ada sumber"
         rows.append((KIND_WORDS[e.kind], name_of(e), latest, e.path.as_posix()))
     return table(("Jenis", "Nama", "Sumber terbaru", "File"), rows)
 

@@ -15,12 +15,21 @@ only hold the shape of one record.
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
+from .dates import SOURCE_DATE_RE, SourceDate
 from .kinds import FILES, FOLDERS, KIND_LABELS  # noqa: F401 - KIND_LABELS re-exported
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -45,6 +54,32 @@ def _url(value: str) -> str:
     return value
 
 
+def _source_date(value: Any) -> SourceDate:
+    if isinstance(value, SourceDate):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return SourceDate(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return SourceDate.parse(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("E-DATE", "{got}", {"got": value})
+
+
+# A source's date, as precise as the source: `2025-10-13`, `2025-10` or `2025`.
+SourceDay = Annotated[
+    SourceDate,
+    PlainValidator(_source_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": SOURCE_DATE_RE.pattern},
+                {"type": "integer", "minimum": 1900, "maximum": 2999},
+            ]
+        }
+    ),
+]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_RE.pattern)]
 RegionCode = Annotated[str, StringConstraints(pattern=REGION_RE.pattern)]
 Time = Annotated[str, StringConstraints(pattern=TIME_RE.pattern)]
@@ -79,8 +114,8 @@ class Source(Model):
     """Sumber: nama situs/media atau dokumen, mis. `jateng.antaranews.com` atau `SK Wali Kota 2021`."""
     url: Url | None = None
     """Alamat web sumber (http/https), jika ada."""
-    date: date
-    """Tanggal sumber itu terbit atau menyatakan fakta (bukan tanggal dicek)."""
+    date: SourceDay
+    """Tanggal sumber itu terbit atau menyatakan fakta (bukan tanggal dicek). Jika sumber hanya menyebut bulan atau tahun, tulis itu saja (`2025-10` atau `2025`); jangan menebak tanggalnya."""
     covers: str | None = None
     """Fakta mana dari catatan ini yang berasal dari sumber ini."""
 

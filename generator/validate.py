@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from . import phones, regions
+from .dates import iso_date
 from .directory import Directory, Entry
 from .early import (  # noqa: F401 - the text rules are re-exported for tests
     _EMAILS,
@@ -528,7 +529,7 @@ class Rules:
             for loc, value in _dates(c):
                 if value > self.today:
                     yield c.at(
-                        loc, "E-FUTURE-DATE", value=value.isoformat(), today=self.today.isoformat()
+                        loc, "E-FUTURE-DATE", value=iso_date(value), today=self.today.isoformat()
                     )
 
     def check_verification(self, batch: ByKind) -> Iterator[Problem]:

@@ -7,29 +7,16 @@ PDF is re-rendered exactly when something it shows has changed.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 
 import markdown as markdown_lib
 
 from .. import regions as regions_mod
 from .. import urls
+from ..dates import long_date
 from ..directory import Directory, Entry
 from ..models import Channel, Hotline, Hours, Material, Service
 
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 DAYS = {"mon": "Senin", "tue": "Selasa", "wed": "Rabu", "thu": "Kamis", "fri": "Jumat"}
 DAYS |= {"sat": "Sabtu", "sun": "Minggu"}
 DAY_ORDER = list(DAYS)
@@ -51,20 +38,15 @@ STAMP_FICTIONAL = "CONTOH — FIKTIF"
 STAMP_NO_URL = "CONTOH — alamat situs belum diatur"
 
 
-def indonesian_date(day: date) -> str:
-    """`27 Maret 2025`."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def trust_text(directory: Directory, entry: Entry) -> str:
     """`dikonfirmasi <date>` only for a direct confirmation, else the source date."""
     verified = getattr(entry.record, "verified_on", None)
     if verified is not None:
-        return f"dikonfirmasi {indonesian_date(verified)}"
+        return f"dikonfirmasi {long_date(verified)}"
     latest = directory.latest_source_date(entry)
     if latest is None:
         return "belum ada sumber"
-    return f"dari sumber publik {indonesian_date(latest)}"
+    return f"dari sumber publik {long_date(latest)}"
 
 
 def hours_text(hours: Hours | str | None, timezone: str) -> str:
@@ -205,7 +187,7 @@ def leaflet_content(
         "sections": [{"heading": s.heading, "html": markdown(s.text)} for s in material.sections],
         "licence": material.licence,
         "version": material.version,
-        "date": indonesian_date(material.date),
+        "date": long_date(material.date),
         # Font subsets carry a timestamp: the material's own date, never the clock.
         "epoch": int(datetime.combine(material.date, time(), UTC).timestamp()),
         "publisher": publisher.name if publisher else None,

@@ -17,12 +17,9 @@ import nh3
 from markupsafe import Markup
 
 from .. import phones, regions
+from ..dates import long_date  # noqa: F401 - the `date` filter of the templates
 from ..models import Channel, Hours
 
-MONTHS = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-]  # fmt: skip
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAY_NAMES = dict(
     zip(DAYS, ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"], strict=True)
@@ -82,12 +79,6 @@ def shorten(text: str, limit: int = 160) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
-
-
-def long_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def slugify(text: str) -> str:

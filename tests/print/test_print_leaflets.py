@@ -15,9 +15,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from generator import regions, urls
+from generator.dates import long_date
 from generator.errors import UsageError
 from generator.print import PanelOverflow, render_leaflets
-from generator.print.content import featured_hotlines, indonesian_date
+from generator.print.content import featured_hotlines
 from tests.conftest import FICTIONAL, TODAY
 
 MM = 72 / 25.4
@@ -56,10 +57,10 @@ def test_featured_numbers_and_dates_are_printed(built):
                 if channel.value and channel.type in ("phone", "whatsapp"):
                     assert channel.value in text, (r["pdf"], channel.value)
             if entry.record.verified_on:
-                assert f"dikonfirmasi {indonesian_date(entry.record.verified_on)}" in text
+                assert f"dikonfirmasi {long_date(entry.record.verified_on)}" in text
             else:
                 latest = directory.latest_source_date(entry)
-                assert f"dari sumber publik {indonesian_date(latest)}" in text
+                assert f"dari sumber publik {long_date(latest)}" in text
         for hotline_id in set(material.featured.hotlines) - {e.id for e in shown}:
             assert directory.hotlines[hotline_id].record.name not in text  # not for this city
         assert "CONTOH — FIKTIF" in text

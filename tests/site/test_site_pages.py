@@ -227,3 +227,12 @@ def test_uncovered_city_lists_its_province_services(built, directory):
     html = page_html(built["site"], urls.city_url("73.71"))  # Kota Makassar, not covered
     assert "Direktori ini belum mencakup Kota Makassar" in html
     assert 'href="../../layanan/pengelolaan-kasus-uptd-ppa-contoh-provinsi-sulsel/"' in html
+
+
+def test_source_known_to_the_month_gains_no_day(built):
+    """The fixture's newest source names only its month: no invented day anywhere."""
+    sid = "pos-pengaduan-kelurahan-magersari-contoh"
+    text = visible_text(page_html(built["site"], urls.service_url(sid)))
+    assert "Dari sumber publik (Oktober 2025)" in text
+    assert "Buletin Kelurahan Contoh, Oktober 2025" in text
+    assert "1 Oktober 2025" not in text
