@@ -402,6 +402,8 @@ class Step(Model):
     """Apa yang terjadi di langkah ini."""
     services: list[Slug] = Field(default_factory=list)
     """Layanan yang menjalankan langkah ini (id layanan)."""
+    organisations: list[Slug] = Field(default_factory=list)
+    """Lembaga yang ikut di langkah ini tetapi tidak punya layanan sendiri di direktori, mis. kejaksaan atau pengadilan (id organisasi)."""
     hotlines: list[Slug] = Field(default_factory=list)
     """Saluran bantuan untuk langkah ini (id hotline)."""
 

@@ -360,6 +360,8 @@ class Rules:
             for s, step in enumerate(c.model.steps):
                 for i, sid in enumerate(step.services):
                     self._ref(c, ("steps", s, "services", i), sid, "services", "layanan")
+                for i, oid in enumerate(step.organisations):
+                    self._ref(c, ("steps", s, "organisations", i), oid, *org)
                 for i, hid in enumerate(step.hotlines):
                     self._ref(c, ("steps", s, "hotlines", i), hid, "hotlines", "hotline")
         for c, loc, channel in channels:

@@ -221,6 +221,7 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         groups=groups,
         services=services,
         pathways=sorted(pathways, key=lambda p: p.id),
+        step_links=lambda step: views.step_links(d, step),
         region_entry=d.regions.get(city.code),
     )
 

@@ -12,9 +12,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .. import regions
+from .. import regions, urls
 from ..directory import Directory, Entry
-from ..models import Location, Service
+from ..models import Location, Service, Step
 from . import format as fmt
 
 ORG_KINDS = {
@@ -252,3 +252,13 @@ def uptd_service(directory: Directory, city: str) -> Entry[Service] | None:
             rank = 0 if "pengaduan" in e.record.categories else 1
             candidates.append((rank, e.record.name.lower(), e.id, e))
     return min(candidates)[3] if candidates else None
+
+
+def step_links(directory: Directory, step: Step) -> list[tuple[str, str]]:
+    """(url, name) of what a pathway step names: its services, organisations, hotlines."""
+    tables = (
+        (step.services, directory.services, urls.service_url),
+        (step.organisations, directory.organisations, urls.organisation_url),
+        (step.hotlines, directory.hotlines, urls.hotline_url),
+    )
+    return [(url(rid), table[rid].record.name) for ids, table, url in tables for rid in ids]

@@ -110,6 +110,18 @@ def test_single_files_come_before_folder_records(tmp_path):
     assert set(kinds[:first_folder]) == {k for k in FILES if (FICTIONAL / k).is_file()}
 
 
+def test_pathway_step_names_organisations_that_exist(tmp_path):
+    root = tmp_path / "fictional"
+    shutil.copytree(FICTIONAL, root)
+    relpath = "pathways/alur-contoh-kota-magelang.yaml"
+    old = "organisations: [gow-contoh-kota-magelang]"
+    plant(root, relpath, ("replace", old, "organisations: [gow-contoh-kota-magelan]"))
+    _, report = check_directory(root, TODAY)
+    (ref,) = [p for p in report.problems if p.code == "E-REF"]
+    assert ref.field == "steps[5].organisations[0]"
+    assert "maksud Anda 'gow-contoh-kota-magelang'" in ref.format()
+
+
 def test_fictional_flag_refused_in_real_directory(monkeypatch, tmp_path):
     import generator.validate as validate
 
