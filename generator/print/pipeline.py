@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import regions
 from ..directory import Directory
 from ..errors import UsageError
 from . import render
@@ -77,7 +78,7 @@ def plan(
         materials = [m for m in materials if m not in refused]
     cities = set(directory.city_codes())
     if org:
-        cities &= {c[:5] for c in directory.organisations[org].record.regions}
+        cities = {c for c in cities if _works_in(directory, org, c)}
     jobs = [
         Job(m, c, org, print_shop)
         for m in materials
@@ -87,6 +88,15 @@ def plan(
     if not jobs:
         raise UsageError(_nothing_to_do(material, city, org))
     return jobs
+
+
+def _works_in(directory: Directory, org: str, city: str) -> bool:
+    """The organisation works in the city: one of its regions is the city, lies in it
+    (a kecamatan) or holds it (its province)."""
+    return any(
+        regions.contains(code, city) or regions.contains(city, code)
+        for code in directory.organisations[org].record.regions
+    )
 
 
 def _refuse_bad_request(directory, material, city, org, print_shop) -> None:

@@ -125,6 +125,18 @@ def test_qr_decodes_to_city_page(built, tmp_path):
     assert found[0].format == zxingcpp.BarcodeFormat.QRCode
 
 
+def test_province_office_may_cobrand_for_its_cities(built):
+    """An organisation of the province (regions: ["73"]) works in the province's cities."""
+    from generator.print.pipeline import plan
+
+    directory, _out, _results = built
+    org_id = next(
+        o for o, e in sorted(directory.organisations.items()) if e.record.regions == ["73"]
+    )
+    jobs = plan(directory, org=org_id)
+    assert jobs and all(job.city.startswith("73.") for job in jobs)
+
+
 def test_previews_and_listing(built):
     _directory, out, results = built
     for r in results:
