@@ -55,16 +55,25 @@ def _url(value: str) -> str:
 
 
 def _source_date(value: Any) -> SourceDate:
-    if isinstance(value, SourceDate):
-        return value
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return SourceDate(value.year, value.month, value.day)
     if isinstance(value, str):
-        try:
-            return SourceDate.parse(value.strip())
-        except ValueError:
-            pass
+        found = _SOURCE_DATES.get(value)
+        if found is None:
+            try:
+                found = _SOURCE_DATES[value] = SourceDate.parse(value.strip())
+            except ValueError:
+                pass
+        if found is not None:
+            return found
+    elif isinstance(value, SourceDate):
+        return value
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        return SourceDate(value.year, value.month, value.day)
     raise PydanticCustomError("E-DATE", "{got}", {"got": value})
+
+
+# Parsed source dates by their text: many sources share a date, and a SourceDate is
+# never changed once made (~1 µs a source saved at 10,000 records).
+_SOURCE_DATES: dict[str, SourceDate] = {}
 
 
 # A source's date, as precise as the source: `2025-10-13`, `2025-10` or `2025`.
