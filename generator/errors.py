@@ -162,6 +162,10 @@ CATALOGUE: dict[str, Kind] = {
             "error",
             "tanggal harus ditulis YYYY-MM-DD, tertulis '{got}'",
             "date must be YYYY-MM-DD, got '{got}'",
+            "tanggal sumber yang hanya menyebut bulan atau tahun ditulis 2025-10 atau 2025;"
+            " jangan menebak tanggalnya",
+            "a source date that names only a month or a year is written 2025-10 or 2025;"
+            " do not guess the day",
         ),
         _k(
             "E-FUTURE-DATE",

@@ -57,16 +57,16 @@ def _url(value: str) -> str:
 def _source_date(value: Any) -> SourceDate:
     if isinstance(value, str):
         found = _SOURCE_DATES.get(value)
-        if found is None:
-            try:
-                found = _SOURCE_DATES[value] = SourceDate.parse(value.strip())
-            except ValueError:
-                pass
         if found is not None:
             return found
-    elif isinstance(value, SourceDate):
+        try:
+            found = _SOURCE_DATES[value] = SourceDate.parse(value.strip())
+        except ValueError:
+            raise PydanticCustomError("E-DATE", "{got}", {"got": value}) from None
+        return found
+    if isinstance(value, SourceDate):
         return value
-    elif isinstance(value, date) and not isinstance(value, datetime):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return SourceDate(value.year, value.month, value.day)
     raise PydanticCustomError("E-DATE", "{got}", {"got": value})
 

@@ -39,7 +39,8 @@ EXPECTED = {
     "E-DATE": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:59:5: error[E-DATE]: layanan "
         "'pengaduan-uptd-ppa-contoh-magelang': sources[0].date: tanggal harus ditulis YYYY-MM-DD, tertulis "
-        "'20-11-2025'"
+        "'20-11-2025' (Saran: tanggal sumber yang hanya menyebut bulan atau tahun ditulis 2025-10 atau "
+        "2025; jangan menebak tanggalnya)"
     ],
     "E-DUPLICATE-ID": [
         "fictional/taxonomy/categories.yaml:47:5: error[E-DUPLICATE-ID]: kategori: categories[12].id: id "
