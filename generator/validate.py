@@ -145,7 +145,8 @@ ByKind = dict[str, list[Checked]]
 
 
 class Rules:
-    """The rules over records that passed their shape check, in two sorts of stage.
+    """The rules over records that passed their shape check (or partly: `Checked.partial`),
+    in two sorts of stage.
 
     - Per-record stages need one record and the tables (settings, short codes,
       taxonomy, the national region table). `add()` runs them on each batch as it
