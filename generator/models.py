@@ -258,8 +258,8 @@ class Organisation(Record):
     """Induk organisasi (struktur), mis. UPTD di bawah Dinas: id organisasi."""
     member_of: list[Slug] = Field(default_factory=list)
     """Jaringan tempat organisasi ini menjadi anggota (bukan induk), mis. GOW."""
-    regions: list[RegionCode] = Field(min_length=1)
-    """Kode wilayah tempat organisasi ini bekerja."""
+    regions: Annotated[list[RegionCode], Field(min_length=1)] | Literal["national"]
+    """Kode wilayah tempat organisasi ini bekerja, atau `national` untuk lembaga yang bekerja di seluruh Indonesia (mis. kementerian)."""
     description: Markdown | None = None
     """Penjelasan singkat tentang organisasi."""
     channels: list[Channel] | Unknown | None = None

@@ -303,6 +303,8 @@ class Rules:
                     expected=info.name,
                 )
         for c in _of(batch, "organisations"):
+            if c.model.regions == "national":
+                continue
             for i, code in enumerate(c.model.regions):
                 yield from self._region_ref(c, ("regions", i), code)
         for c in _of(batch, "services"):

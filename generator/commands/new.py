@@ -14,11 +14,12 @@ import re
 import shutil
 import sys
 import tempfile
+import types
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel
@@ -81,15 +82,33 @@ def questions(model: type[BaseModel], prefix: tuple[str | int, ...] = ()) -> lis
     return out
 
 
+def _branches(ann: Any) -> list[Any]:
+    """The types a field may hold: `list[Channel] | unknown | None` -> [list[Channel], unknown]."""
+    args = get_args(ann) if get_origin(ann) in (Union, types.UnionType) else (ann,)
+    # `Annotated[list[str], Field(min_length=1)]` -> list[str]
+    return [
+        get_args(a)[0] if get_origin(a) is Annotated else a for a in args if a is not type(None)
+    ]
+
+
 def _strip_optional(ann: Any) -> Any:
-    if get_origin(ann) is Union or str(get_origin(ann)) == "<class 'types.UnionType'>":
-        args = [a for a in get_args(ann) if a is not type(None)]
-        return args[0] if len(args) == 1 else ann
-    return ann
+    args = _branches(ann)
+    return args[0] if len(args) == 1 else ann
 
 
 def _list_item(ann: Any) -> Any:
-    return get_args(ann)[0] if get_origin(ann) is list else None
+    """The item type when the field may be a list (also `list[…] | unknown`), else None."""
+    return next((get_args(a)[0] for a in _branches(ann) if get_origin(a) is list), None)
+
+
+def _words(ann: Any) -> list[str]:
+    """Words that stand for the whole field instead of a list, e.g. `unknown`, `national`."""
+    return [
+        str(word)
+        for a in _branches(ann)
+        if get_origin(a) is Literal and _list_item(ann) is not None
+        for word in get_args(a)
+    ]
 
 
 def _min_length(info) -> int:
@@ -97,14 +116,17 @@ def _min_length(info) -> int:
 
 
 def choices(ann: Any) -> list[str]:
-    """Allowed words for a Literal field (or a list of them)."""
+    """Allowed words for a Literal field (or a list of them), or for the whole field."""
     target = _list_item(ann) or ann
-    return [str(a) for a in get_args(target)] if get_origin(target) is Literal else []
+    words = [str(a) for a in get_args(target)] if get_origin(target) is Literal else []
+    return words + _words(ann)
 
 
 def parse_answer(q: Question, text: str) -> Any:
     """Text from a flag or prompt -> the value written into YAML."""
     text = text.strip()
+    if text in _words(q.annotation):
+        return text
     if _list_item(q.annotation) is not None:
         return [part.strip() for part in text.split(",") if part.strip()]
     if q.annotation is date:

@@ -91,11 +91,11 @@ def plan(
 
 
 def _works_in(directory: Directory, org: str, city: str) -> bool:
-    """The organisation works in the city: one of its regions is the city, lies in it
-    (a kecamatan) or holds it (its province)."""
-    return any(
-        regions.contains(code, city) or regions.contains(city, code)
-        for code in directory.organisations[org].record.regions
+    """The organisation works in the city: it works nationally, or one of its regions is
+    the city, lies in it (a kecamatan) or holds it (its province)."""
+    codes = directory.organisations[org].record.regions
+    return codes == "national" or any(
+        regions.contains(code, city) or regions.contains(city, code) for code in codes
     )
 
 

@@ -137,6 +137,19 @@ def test_province_office_may_cobrand_for_its_cities(built):
     assert jobs and all(job.city.startswith("73.") for job in jobs)
 
 
+def test_national_organisation_may_cobrand_everywhere(built):
+    from generator.print.pipeline import plan
+
+    directory, _out, _results = built
+    assert directory.organisations["kementerian-contoh"].record.regions == "national"
+    everywhere = {(job.material, job.city) for job in plan(directory)}
+    cobranding = {m for m, e in directory.materials.items() if e.record.cobranding}
+    jobs = plan(directory, org="kementerian-contoh")
+    assert {(job.material, job.city) for job in jobs} == {
+        (m, c) for m, c in everywhere if m in cobranding
+    }
+
+
 def test_previews_and_listing(built):
     _directory, out, results = built
     for r in results:

@@ -236,3 +236,8 @@ def test_source_known_to_the_month_gains_no_day(built):
     assert "Dari sumber publik (Oktober 2025)" in text
     assert "Buletin Kelurahan Contoh, Oktober 2025" in text
     assert "1 Oktober 2025" not in text
+
+
+def test_national_organisation_says_so(built):
+    text = visible_text(page_html(built["site"], urls.organisation_url("kementerian-contoh")))
+    assert "Pemerintah · Seluruh Indonesia" in text

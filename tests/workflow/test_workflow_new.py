@@ -98,6 +98,28 @@ def test_region_name_comes_from_the_national_table(fictional_copy):
     assert data == {"name": "Bontocani"}
 
 
+def test_list_or_word_fields_take_either(fictional_copy, capsys):
+    """Fields such as `languages: [id, jv] | unknown` take a comma list or the word, and
+    `--set channels.0.…` reaches into `channels: [...] | unknown`."""
+    flags = [*CASES["service"], "--set", "languages=id,jv", "--set", "hours=unknown"]
+    assert run_new(fictional_copy, "service", *flags) == 0, capsys.readouterr().err
+    data = yaml.safe_load((fictional_copy / EXPECTED_FILES["service"]).read_text())
+    assert data["languages"] == ["id", "jv"] and data["hours"] == "unknown"
+    flags = [
+        "--name", "Lembaga Nasional Fiktif",
+        "--kind", "ngo",
+        "--regions", "national",
+        "--set", "channels.0.type=phone",
+        "--set", "channels.0.value=0852-0000-7007",
+    ]  # fmt: skip
+    assert run_new(fictional_copy, "organisation", *flags) == 0, capsys.readouterr().err
+    data = yaml.safe_load(
+        (fictional_copy / "organisations/lembaga-nasional-fiktif.yaml").read_text()
+    )
+    assert data["regions"] == "national"
+    assert data["channels"] == [{"type": "phone", "value": "0852-0000-7007"}]
+
+
 def test_never_overwrites(fictional_copy, capsys):
     path = fictional_copy / "services" / "pengaduan-uptd-ppa-contoh-magelang.yaml"
     before = path.read_bytes()
