@@ -17,21 +17,17 @@ from pathlib import Path
 from . import phones, regions
 from .dates import iso_date
 from .directory import Directory, Entry
-from .early import (  # noqa: F401 - the text rules are re-exported for tests
+from .early import (
     _EMAILS,
     Started,
     _email_problem,
-    _may_be_unsafe,
-    _texts,
-    _unsafe_text,
     address_texts,
-    early_rules,
     paused_gc,
     start_reading,
 )
 from .errors import Problem, Report, problem
 from .kinds import FILES
-from .load import REAL_ROOT, REPO, Loc, RawRecord, field_path  # noqa: F401 - REPO re-exported
+from .load import REAL_ROOT, Loc, RawRecord, field_path
 from .models import (
     RECOMMENDED,
     REGION_RE,
@@ -177,7 +173,8 @@ class Rules:
         self.owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)  # by number
 
     def add(self, batch: list[Checked]) -> list[Problem]:
-        """Take the next records (in tree order) and run the per-record stages on them."""
+        """Take the next records (in tree order) and run the per-record stages on them.
+        Their ids count for references once `exists` has been told of their files."""
         mine: ByKind = defaultdict(list)
         for c in batch:
             if c.raw.kind in FILES and self.tables_read:
@@ -186,7 +183,6 @@ class Rules:
                 self._read_tables()
             mine[c.raw.kind].append(c)
             self.by_kind[c.raw.kind].append(c)
-            self.exists(c.raw.kind, c.raw.id)
         channels = _channels_of(mine)
         out: list[Problem] = []
         for stage in (

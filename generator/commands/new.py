@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import shutil
 import sys
 import tempfile
 import types
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from .. import regions
+from .. import regions, urls
 from ..dates import reference_today
 from ..errors import Problem, UsageError
 from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Model, Record
@@ -103,12 +101,9 @@ def _list_item(ann: Any) -> Any:
 
 def _words(ann: Any) -> list[str]:
     """Words that stand for the whole field instead of a list, e.g. `unknown`, `national`."""
-    return [
-        str(word)
-        for a in _branches(ann)
-        if get_origin(a) is Literal and _list_item(ann) is not None
-        for word in get_args(a)
-    ]
+    if _list_item(ann) is None:
+        return []
+    return [str(word) for a in _branches(ann) if get_origin(a) is Literal for word in get_args(a)]
 
 
 def _min_length(info) -> int:
@@ -295,12 +290,7 @@ def default_id(folder: str, answers: dict[str, Any]) -> str | None:
     if folder == "regions":
         return None  # a region's id is its Kemendagri code: always given with --id
     title = answers.get("name") or answers.get("title")
-    return slugify(title) if title else None
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
+    return urls.slugify(title)[:80].rstrip("-") if title else None
 
 
 def build_record(answers: dict[str, Any]) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..load import REPO
 from ..schema import field_reference, schema_files
-from ..validate import REPO
 
 HELP = "Tulis JSON Schema (directory/schema/) dan halaman referensi kolom dari models.py."
 REFERENCE_PAGE = REPO / "content" / "referensi-kolom.md"

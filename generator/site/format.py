@@ -81,11 +81,6 @@ def shorten(text: str, limit: int = 160) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def language_names(codes) -> list[str]:
     if not codes or codes == "unknown":
         return []

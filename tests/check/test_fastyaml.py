@@ -22,6 +22,11 @@ from tests.conftest import FICTIONAL, REPO
 
 # More examples after touching either reader: FASTYAML_EXAMPLES=20000 pytest this file.
 EXAMPLES = int(os.environ.get("FASTYAML_EXAMPLES", "400"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 def careful(path: Path) -> dict | None:
@@ -184,11 +189,7 @@ def documents(draw) -> str:
     return end.join(lines) + end
 
 
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@FUZZ
 @given(documents())
 def test_random_documents_read_the_same(tmp_path, text):
     path = tmp_path / "x.yaml"
@@ -230,11 +231,7 @@ def flow_documents(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@FUZZ
 @given(flow_documents())
 def test_random_flow_collections_read_the_same(tmp_path, text):
     path = tmp_path / "x.yaml"
@@ -245,11 +242,7 @@ def test_random_flow_collections_read_the_same(tmp_path, text):
 SERVICE = (FICTIONAL / "services" / "pengaduan-uptd-ppa-contoh-magelang.yaml").read_bytes()
 
 
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@FUZZ
 @given(mutations, st.sampled_from(YAML_BITS))
 def test_mutated_records_read_the_same(tmp_path, ops, _bit):
     path = tmp_path / "x.yaml"
