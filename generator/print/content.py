@@ -11,126 +11,90 @@ from datetime import UTC, datetime, time
 
 import markdown as markdown_lib
 
+from .. import present, urls
 from .. import regions as regions_mod
-from .. import urls
 from ..dates import long_date
 from ..directory import Directory, Entry
-from ..models import Channel, Hotline, Hours, Material, Service
+from ..models import Hotline, Material, Service
+from ..present import labels
 
-DAYS = {"mon": "Senin", "tue": "Selasa", "wed": "Rabu", "thu": "Kamis", "fri": "Jumat"}
-DAYS |= {"sat": "Sabtu", "sun": "Minggu"}
-DAY_ORDER = list(DAYS)
-
-CHANNEL_LABELS = {
-    "phone": "Telepon",
-    "whatsapp": "WhatsApp",
-    "sms": "SMS",
-    "email": "Email",
-    "website": "Situs web",
-    "form": "Formulir online",
-    "app": "Aplikasi",
-    "walk_in": "Datang langsung",
-}
-FEES = {"free": "Gratis", "paid": "Berbayar", "varies": "Biaya tergantung layanan"}
-PRINTED_STATUSES = ("active", "unverified")
+PRINTED_STATUSES = present.PRINTED
 
 STAMP_FICTIONAL = "CONTOH — FIKTIF"
 STAMP_NO_URL = "CONTOH — alamat situs belum diatur"
 
 
-def trust_text(directory: Directory, entry: Entry) -> str:
-    """`dikonfirmasi <date>` only for a direct confirmation, else the source date."""
-    verified = getattr(entry.record, "verified_on", None)
-    if verified is not None:
-        return f"dikonfirmasi {long_date(verified)}"
-    latest = directory.latest_source_date(entry)
-    if latest is None:
-        return "belum ada sumber"
-    return f"dari sumber publik {long_date(latest)}"
+UNKNOWN_HOURS = "Jam layanan belum diketahui"
 
 
-def hours_text(hours: Hours | str | None, timezone: str) -> str:
-    if hours is None or hours == "unknown":
-        return "Jam layanan belum diketahui"
-    if hours.always:
-        return "24 jam setiap hari"
-    parts = [
-        f"{_days_text(p.days)} {p.opens.replace(':', '.')}–{p.closes.replace(':', '.')} {timezone}"
-        for p in hours.weekly or []
-    ]
-    if hours.public_holidays == "closed":
-        parts.append("libur nasional tutup")
-    text = "; ".join(parts) or "Jam layanan belum diketahui"
-    return f"{text}. {hours.note}" if hours.note else text
+def hours_text(record) -> str:
+    """A record's hours on one line, in its own region's time (`present`)."""
+    return present.hours_line(record.hours, present.record_region(record)) or UNKNOWN_HOURS
 
 
-def _days_text(days: list[str]) -> str:
-    idx = sorted(DAY_ORDER.index(d) for d in days)
-    if len(idx) >= 3 and idx == list(range(idx[0], idx[-1] + 1)):
-        return f"{DAYS[DAY_ORDER[idx[0]]]}–{DAYS[DAY_ORDER[idx[-1]]]}"
-    return ", ".join(DAYS[DAY_ORDER[i]] for i in idx)
+def channel_lines(directory: Directory, record) -> list[dict]:
+    """Printable contact lines, sure ones first. A number whose own channel is marked
+    `recheck` is left off paper, which can't be corrected once handed out; a record
+    marked `recheck` keeps its numbers and prints its warning (`paper_warnings`)."""
+    region = present.record_region(record)
+    lines, hotlines = [], set()
+    for a in present.contact_actions(directory, record):
+        if a.own_recheck or (a.via_hotline and a.via_hotline in hotlines):
+            continue  # through a hotline: its first number is enough on paper
+        hotlines.add(a.via_hotline)
+        lines.append(_line(a, region))
+    return lines
 
 
-def channel_lines(directory: Directory, channels, timezone: str) -> list[dict]:
-    """Printable contact lines. Numbers flagged `recheck` are left off paper."""
-    if not channels or channels == "unknown":
-        return []
-    return [_channel(directory, c, timezone) for c in channels if not c.recheck]
+def _line(a: present.Action, region: str | None) -> dict:
+    channel_type = "phone" if a.kind == "call" else a.kind
+    label = a.title or (f"Lewat {a.note}" if a.via_hotline else labels.CHANNEL_TYPES[channel_type])
+    note = a.remark
+    value = a.value or (a.href or "")
+    hours = present.hours_line(a.hours, region) if a.hours else ""
+    return {"type": channel_type, "label": label, "value": value, "note": note, "hours": hours}
 
 
-def _channel(directory: Directory, c: Channel, timezone: str) -> dict:
-    label = c.label or CHANNEL_LABELS[c.type]
-    value = c.value or ""
-    if c.hotline:
-        # Reached through a hotline: print that hotline's own number, from its record.
-        hotline = directory.hotlines[c.hotline].record
-        label = c.label or f"Lewat {hotline.name}"
-        numbers = [h.value for h in hotline.channels if h.type == c.type and h.value]
-        numbers = numbers or [h.value for h in hotline.channels if h.type == "phone" and h.value]
-        value = numbers[0] if numbers else hotline.name
-    line = {"type": c.type, "label": label, "value": value, "note": c.note or ""}
-    line["hours"] = hours_text(c.hours, timezone) if c.hours else ""
-    return line
+def paper_warnings(record) -> list[str]:
+    """The record's own re-check warning (its numbers' warnings go with the numbers,
+    which stay off paper)."""
+    return present.recheck_warnings(record, [])
 
 
 def markdown(text: str | None) -> str:
     return markdown_lib.markdown(text or "", output_format="html")
 
 
-def hotline_content(directory: Directory, entry: Entry[Hotline], timezone: str) -> dict:
+def hotline_content(directory: Directory, entry: Entry[Hotline]) -> dict:
     h = entry.record
     return {
         "id": entry.id,
         "name": h.name,
         "purpose": markdown(h.purpose),
-        "lines": channel_lines(directory, h.channels, timezone),
-        "hours": hours_text(h.hours, timezone),
-        "fees": _fees(h.fees),
+        "lines": channel_lines(directory, h),
+        "hours": hours_text(h),
+        "fees": present.fee(h.fees).label,
         "coverage_note": h.coverage.note or "",
-        "trust": trust_text(directory, entry),
+        "trust": present.trust(directory, entry).text,
+        "warnings": paper_warnings(h),
     }
 
 
-def service_content(directory: Directory, entry: Entry[Service], timezone: str) -> dict:
+def service_content(directory: Directory, entry: Entry[Service]) -> dict:
     s = entry.record
     org = directory.organisations[s.organisation].record
     return {
         "id": entry.id,
         "name": s.name,
         "organisation": org.short_name or org.name,
-        "lines": channel_lines(directory, s.channels, timezone),
-        "hours": hours_text(s.hours, timezone),
-        "fees": _fees(s.fees),
+        "lines": channel_lines(directory, s),
+        "hours": hours_text(s),
+        "fees": present.fee(s.fees).label,
         "places": _places(s),
         "unverified": s.status == "unverified",
-        "trust": trust_text(directory, entry),
+        "trust": present.trust(directory, entry).text,
+        "warnings": paper_warnings(s),
     }
-
-
-def _fees(fees) -> str:
-    if fees is None or fees == "unknown":
-        return ""
-    return FEES[fees.kind]
 
 
 def _places(s: Service) -> list[str]:
@@ -157,9 +121,8 @@ def city_services(directory: Directory, material: Material, city: str) -> list[E
     named = set(material.featured.services)
     return [
         e
-        for e in directory.services_covering_city(city)
-        if e.record.status in PRINTED_STATUSES
-        and (e.id in named or wanted.intersection(e.record.categories))
+        for e in present.services_of_city(directory, city, present.PRINTED)
+        if e.id in named or wanted.intersection(e.record.categories)
     ]
 
 
@@ -197,11 +160,11 @@ def leaflet_content(
         if settings.public_url
         else None,
         "hotlines": [
-            hotline_content(directory, e, timezone)
+            hotline_content(directory, e)
             for e in featured_hotlines(directory, material, city)
         ],
         "services": [
-            service_content(directory, e, timezone)
+            service_content(directory, e)
             for e in city_services(directory, material, city)
         ],
         "cobrand": _cobrand(directory, org_id),

@@ -122,7 +122,8 @@ def record_urls() -> list[str]:
 def store_row(doc: SearchDoc, config: dict) -> list:
     """Compact result row: [id, kind (0 service, 1 hotline, 2 city), name, organisation,
     place, categories (positions), audiences (positions), flags (1: 24 jam, 2: gratis),
-    numbers to call, WhatsApp numbers] and, for a city, its number of services."""
+    numbers to call, WhatsApp numbers] and, for a city, its number of services; for a
+    service or hotline, its trust label and re-check warnings."""
     cats = [c for c, _ in config["categories"]]
     auds = [a for a, _ in config["audiences"]]
     return [
@@ -136,7 +137,7 @@ def store_row(doc: SearchDoc, config: dict) -> list:
         doc.flags,
         doc.calls,
         doc.whatsapp,
-    ] + ([doc.services] if doc.kind == "city" else [])
+    ] + ([doc.services] if doc.kind == "city" else [doc.trust, doc.warnings])
 
 
 def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: dict) -> bytes:

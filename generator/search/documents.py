@@ -7,14 +7,11 @@ addresses never reach search: no address or location field is read here at all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-import phonenumbers
-
-from .. import regions
+from .. import present, regions
 from ..directory import Directory, Entry
-from ..models import Channel, Hotline, Service
+from ..models import Hotline, Service
 
 # How many words of a description are indexed: descriptions dominate shard size
 # (issue 4: 300 records with 40-word descriptions gave 81 KB gzip, 25 KB without).
@@ -41,13 +38,15 @@ class SearchDoc:
     keywords: list[str] = field(default_factory=list)
     description: str = ""
     services: int = 0  # city summaries: how many services cover the city
+    trust: str = ""  # the trust label (services and hotlines)
+    warnings: list[str] = field(default_factory=list)  # re-check warnings
 
 
 def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
     s = entry.record
     org = d.organisations.get(s.organisation)
-    calls, whatsapp = contact_targets(d, s.channels)
-    flags = _flags(s)
+    calls, whatsapp = contact_targets(d, s)
+    trust, warnings = notices(d, entry)
     return SearchDoc(
         id=entry.id,
         kind="service",
@@ -56,11 +55,13 @@ def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
         place=_place(s.service_area),
         categories=list(s.categories),
         audiences=list(s.audiences),
-        flags=flags,
+        flags=_flags(s),
         calls=calls,
         whatsapp=whatsapp,
         keywords=list(s.keywords),
         description=_first_words(s.description, DESCRIPTION_WORDS),
+        trust=trust,
+        warnings=warnings,
     )
 
 
@@ -71,8 +72,8 @@ def _flags(record: Service | Hotline) -> int:
 def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
     h = entry.record
     org = d.organisations.get(h.operator) if h.operator else None
-    calls, whatsapp = contact_targets(d, h.channels)
-    flags = _flags(h)
+    calls, whatsapp = contact_targets(d, h)
+    trust, warnings = notices(d, entry)
     place = "Nasional" if h.coverage.level == "national" else _place(h.coverage.regions)
     return SearchDoc(
         id=entry.id,
@@ -82,11 +83,13 @@ def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
         place=place,
         categories=list(h.categories),
         audiences=list(h.audiences),
-        flags=flags,
+        flags=_flags(h),
         calls=calls,
         whatsapp=whatsapp,
         keywords=list(h.keywords),
         description=_first_words(h.purpose, DESCRIPTION_WORDS),
+        trust=trust,
+        warnings=warnings,
     )
 
 
@@ -98,21 +101,8 @@ def city_docs(d: Directory, city: str) -> list[SearchDoc]:
 
 
 def covering(d: Directory, city: str) -> list[Entry[Service]]:
-    """`Directory.services_covering_city` without closed services, with the
-    province-level lists computed once (514 cities x 10,000 services otherwise)."""
-    by_province = d.__dict__.get("_search_by_province")
-    if by_province is None:
-        by_province = {}
-        for e in d.services.values():
-            for code in e.record.service_area:
-                if regions.level_of(code) == 1:
-                    by_province.setdefault(code, {})[e.id] = e
-        d.__dict__["_search_by_province"] = by_province
-    seen = {e.id: e for e in d.services_for_city(city)}
-    for e in by_province.get(city[:2], {}).values():
-        seen.setdefault(e.id, e)
-    found = [e for e in seen.values() if _listed(e)]
-    return sorted(found, key=lambda e: (e.record.name.lower(), e.id))
+    """The services a person in `city` is offered (`present.LISTED`: not closed)."""
+    return present.services_of_city(d, city, present.LISTED)
 
 
 def national_docs(d: Directory) -> list[SearchDoc]:
@@ -152,44 +142,26 @@ def city_summary_doc(d: Directory, city: regions.RegionInfo) -> SearchDoc:
     )
 
 
-def _listed(entry: Entry[Service]) -> bool:
-    return entry.record.status != "closed"
-
-
-def contact_targets(d: Directory, channels) -> tuple[list[str], list[str]]:
-    """Numbers to call and WhatsApp numbers, as displayed (tel:/wa.me come from the digits)."""
-    calls: list[str] = []
-    whatsapp: list[str] = []
-    if not isinstance(channels, list):
-        return calls, whatsapp
-    for ch in channels:
-        for kind, number in _numbers(d, ch):
-            target = calls if kind == "phone" else whatsapp
-            if number not in target:
-                target.append(number)
+def contact_targets(d: Directory, record) -> tuple[list[str], list[str]]:
+    """Numbers to call and WhatsApp numbers, in `present`'s display form (the browser
+    makes tel:/wa.me from their digits). Only sure numbers: one marked for re-checking
+    is never a result's button (its warning is in the row, the number on its page)."""
+    sure = [a for a in present.numbered(present.contact_actions(d, record)) if a.sure]
+    own = [a for a in sure if not a.via_hotline]
+    via = [a for a in sure if a.via_hotline and a.kind == "call"][:1]
+    calls = _unique(a.value for a in own + via if a.kind == "call")
+    whatsapp = _unique(a.value for a in own + via if a.kind == "whatsapp")
     return calls[:MAX_CALLS], whatsapp[:1]
 
 
-def _numbers(d: Directory, ch: Channel, depth: int = 0) -> list[tuple[str, str]]:
-    if ch.hotline and depth == 0:
-        ref = d.hotlines.get(ch.hotline)
-        found = [] if ref is None else ref.record.channels
-        return [n for c in found for n in _numbers(d, c, 1) if n[0] == "phone"][:1]
-    if ch.type not in ("phone", "whatsapp") or not ch.value:
-        return []
-    return [(ch.type, display_number(ch.value))]
+def notices(d: Directory, entry: Entry) -> tuple[str, list[str]]:
+    """The trust label and re-check warnings a result row shows."""
+    actions = present.contact_actions(d, entry.record)
+    return present.trust(d, entry).text, present.recheck_warnings(entry.record, actions)
 
 
-def display_number(value: str) -> str:
-    """National form people dial in Indonesia ("0285 123456"); short codes as they are."""
-    digits = re.sub(r"[^\d+]", "", value)
-    if len(digits.lstrip("+")) <= 5:
-        return digits.lstrip("+")
-    try:
-        parsed = phonenumbers.parse(digits, "ID")
-    except phonenumbers.NumberParseException:
-        return digits
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(values))
 
 
 def _org_label(org) -> str:
@@ -206,11 +178,11 @@ def _place(codes: list[str]) -> str:
 
 
 def _always(hours) -> bool:
-    return getattr(hours, "always", False) is True
+    return present.is_always(hours)
 
 
 def _free(fees) -> bool:
-    return getattr(fees, "kind", None) == "free"
+    return present.fee(fees).free
 
 
 def _first_words(text: str, n: int) -> str:

@@ -15,7 +15,7 @@ import jinja2
 import yaml
 from markupsafe import escape
 
-from .. import regions
+from .. import present, regions
 from ..directory import Directory
 from . import format as fmt
 from . import urls, views
@@ -100,21 +100,15 @@ class Renderer:
             directory.services.values(), lambda e: [e.record.organisation]
         )
         self.members = _group(directory.organisations.values(), lambda e: e.record.member_of)
-        self.province_services = _group(
-            directory.services.values(), lambda e: [c for c in e.record.service_area if len(c) == 2]
-        )
         self.children = _group(
             directory.organisations.values(), lambda e: [e.record.parent] if e.record.parent else []
         )
 
     def covering(self, city: str) -> list:
-        """Views of the services covering a city (its own and its province's), cached."""
+        """Views of the services a city's pages list (`present.LISTED`), cached."""
         if city not in self._covering:
-            seen = {e.id: e for e in self.d.services_for_city(city)}
-            for e in self.province_services.get(city[:2], []):
-                seen.setdefault(e.id, e)
-            ordered = sorted(seen.values(), key=lambda e: (e.record.name.lower(), e.id))
-            self._covering[city] = self.services(ordered)
+            found = present.services_of_city(self.d, city, present.LISTED)
+            self._covering[city] = self.services(found)
         return self._covering[city]
 
     def page(self, template: str, url: str, title: str, meta: dict | None = None, **ctx) -> Page:
@@ -132,9 +126,17 @@ class Renderer:
     def services(self, entries) -> list[views.ServiceView]:
         return [self._services[e.id] for e in entries]
 
-    def hotline_actions(self, entry) -> list[fmt.Action]:
-        actions = fmt.actions_for(entry.record.channels, self.d.short_codes, {})
-        return [a for a in actions if a.kind in ("call", "whatsapp", "sms")]
+    def hotline_actions(self, entry) -> list[present.Action]:
+        return present.numbered(present.contact_actions(self.d, entry.record))
+
+    def hotline_lines(self, entries) -> list[tuple]:
+        """(entry, numbers, trust, re-check warnings) of hotlines listed on a page."""
+        out = []
+        for h in entries:
+            actions = self.hotline_actions(h)
+            warnings = present.recheck_warnings(h.record, actions)
+            out.append((h, actions, present.trust(self.d, h), warnings))
+        return out
 
     def edit(self, entry) -> dict:
         """`edit_url` and `corrections: true`: site-shell's corrections block (SITE-CONTRACT.md)
@@ -167,18 +169,15 @@ def emergency_block(d: Directory) -> list[dict]:
     """Front matter read by site-shell's overrides/home.html (SITE-CONTRACT.md)."""
     out = []
     for e in d.emergency_hotlines():
-        actions = fmt.actions_for(e.record.channels, d.short_codes, {})
+        # The home page's big buttons: never a number marked for re-checking.
+        actions = [a for a in present.numbered(present.contact_actions(d, e.record)) if a.sure]
         out.append(
             {
                 "id": e.id,
                 "name": e.record.name,
                 "purpose": fmt.plain_text(e.record.purpose),
                 "note": e.record.coverage.note,
-                "actions": [
-                    {"kind": a.kind, "label": a.label, "href": a.href}
-                    for a in actions
-                    if a.kind in ("call", "whatsapp", "sms")
-                ],
+                "actions": [{"kind": a.kind, "label": a.label, "href": a.href} for a in actions],
             }
         )
     return out
@@ -210,14 +209,10 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         city=city,
         province=province,
         covered=is_covered,
-        urgent=[
-            (h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code) if h.record.emergency
-        ],
-        other_lines=[
-            (h, r.hotline_actions(h))
-            for h in d.hotlines_for_city(city.code)
-            if not h.record.emergency
-        ],
+        urgent=r.hotline_lines(h for h in d.hotlines_for_city(city.code) if h.record.emergency),
+        other_lines=r.hotline_lines(
+            h for h in d.hotlines_for_city(city.code) if not h.record.emergency
+        ),
         groups=groups,
         services=services,
         pathways=sorted(pathways, key=lambda p: p.id),
@@ -253,10 +248,8 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
         urls.printable_url(city.code),
         f"Daftar nomor penting {city.name}",
         city=city,
-        hotlines=[(h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code)],
-        emergency=[
-            (h, r.hotline_actions(h)) for h in d.hotlines_for_city(city.code) if h.record.emergency
-        ],
+        hotlines=r.hotline_lines(d.hotlines_for_city(city.code)),
+        emergency=r.hotline_lines(h for h in d.hotlines_for_city(city.code) if h.record.emergency),
         services=services,
         uptd=r.service(uptd.id) if uptd else None,
         hour_text=short_hours,
@@ -280,6 +273,7 @@ def service_page(r: Renderer, sid: str) -> Page:
 def organisation_page(r: Renderer, oid: str) -> Page:
     d = r.d
     e = d.organisations[oid]
+    actions = present.contact_actions(d, e.record)
     return r.page(
         "organisation.html",
         urls.organisation_url(oid),
@@ -287,13 +281,14 @@ def organisation_page(r: Renderer, oid: str) -> Page:
         r.edit(e),
         e=e,
         rec=e.record,
-        actions=fmt.actions_for(e.record.channels, d.short_codes, d.hotlines),
+        actions=actions,
+        rechecks=present.recheck_warnings(e.record, actions),
         services=r.services(r.services_by_org.get(oid, [])),
         members=r.members.get(oid, []),
         children=r.children.get(oid, []),
         parent=d.organisations.get(e.record.parent or ""),
         networks=[d.organisations[m] for m in e.record.member_of if m in d.organisations],
-        trust=views.trust(d, e),
+        trust=present.trust(d, e),
     )
 
 
@@ -301,8 +296,8 @@ def hotline_page(r: Renderer, hid: str) -> Page:
     d = r.d
     e = d.hotlines[hid]
     rec = e.record
-    region = rec.coverage.regions[0] if rec.coverage.regions else "31"
-    fee, fee_note = fmt.fee_text(rec.fees)
+    fee = present.fee(rec.fees)
+    actions = present.contact_actions(d, rec)
     return r.page(
         "hotline.html",
         urls.hotline_url(hid),
@@ -310,42 +305,29 @@ def hotline_page(r: Renderer, hid: str) -> Page:
         r.edit(e),
         e=e,
         rec=rec,
-        actions=fmt.actions_for(rec.channels, d.short_codes, {}),
-        hours=hotline_hours(rec),
-        hours_json=fmt.hours_json(rec.hours, region),
-        fee=fee,
-        fee_note=fee_note,
+        actions=actions,
+        rechecks=present.recheck_warnings(rec, actions),
+        hours=present.record_hours(rec),
+        hours_json=present.hours_json(rec.hours, present.record_region(rec)),
+        fee=fee.label,
+        fee_note=fee.note,
         operator=d.organisations.get(rec.operator or ""),
         categories=[d.categories[c] for c in rec.categories if c in d.categories],
         audiences=[d.audiences[a].label for a in rec.audiences if a in d.audiences],
-        trust=views.trust(d, e),
+        trust=present.trust(d, e),
     )
 
 
-def hotline_numbers(actions: list[fmt.Action]) -> list[str]:
-    kinds: dict[str, list[str]] = {}
-    for a in actions:
-        kinds.setdefault(a.value, []).append(views.SHORT_KIND[a.kind])
-    return [f"{'/'.join(k)} {value}" for value, k in kinds.items()]
+def hotline_numbers(actions: list[present.Action]) -> list[str]:
+    """A hotline's sure numbers for paper: 'Tel/SMS 129'."""
+    return views.number_lines([a for a in actions if a.sure])
 
 
 def short_hours(hotline) -> str:
     """One line of a hotline's hours for paper, in its region's time zone."""
-    if fmt.is_always(hotline.hours):
+    if present.is_always(hotline.hours):
         return "24 jam"
-    return "; ".join(hotline_hours(hotline)) or "–"
-
-
-def hotline_hours(hotline) -> list[str]:
-    if hotline.coverage.level == "national" or not hotline.coverage.regions:
-        return national_hours(hotline.hours)
-    return fmt.hours_lines(hotline.hours, hotline.coverage.regions[0])
-
-
-def national_hours(hours) -> list[str]:
-    """A national line answers in every time zone: local time, no zone label."""
-    lines = fmt.hours_lines(hours, "31")
-    return [line.replace(" WIB", " waktu setempat") for line in lines]
+    return "; ".join(present.record_hours(hotline)) or "–"
 
 
 def category_page(r: Renderer, cid: str) -> Page:
@@ -445,6 +427,7 @@ def contact_cards(r: Renderer) -> dict[str, str]:
         org = s.organisation.record.name if s.organisation else ""
         page = f"{public.rstrip('/')}/{urls.service_url(sid)}" if public else None
         base = urls.service_url(sid)
-        out[base + "kontak.vcf"] = vcard(s.name, org, s.actions, page)
+        notes = [s.trust.text, *s.rechecks]
+        out[base + "kontak.vcf"] = vcard(s.name, org, s.actions, page, notes)
         out[base + "kontak-netral.vcf"] = neutral_vcard(s.actions)
     return out

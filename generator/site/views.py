@@ -12,69 +12,14 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .. import regions, urls
+from .. import present, regions, urls
 from ..directory import Directory, Entry
 from ..models import Location, Service, Step
+from ..present import labels
+from ..present.contact import SHORT_KIND
 from . import format as fmt
 
-ORG_KINDS = {
-    "government": "Pemerintah",
-    "police": "Kepolisian",
-    "justice": "Peradilan",
-    "health": "Kesehatan",
-    "legal_aid": "Bantuan hukum",
-    "ngo": "Lembaga swadaya masyarakat",
-    "religious_community": "Organisasi keagamaan/kemasyarakatan",
-    "womens_organisation": "Organisasi perempuan",
-    "network": "Jaringan",
-}
-HOW_VERIFIED = {
-    "phone_call": "lewat telepon",
-    "visit": "lewat kunjungan",
-    "email": "lewat email",
-    "letter": "lewat surat",
-}
-STATUS = {
-    "temporarily_closed": "Layanan ini sedang tutup sementara.",
-    "closed": "Layanan ini sudah tidak berjalan.",
-    "unverified": "Belum pasti layanan ini masih berjalan. Telepon dulu sebelum datang.",
-}
-
-
-# Calls and messages first, walking in last (issue 3: "who to contact in seconds").
-ACTION_ORDER = {"call": 0, "whatsapp": 0, "sms": 0, "walk_in": 2}
-SHORT_STATUS = {
-    "temporarily_closed": "Tutup sementara.",
-    "closed": "Sudah tidak berjalan.",
-    "unverified": "Belum pasti masih berjalan.",
-}
-SHORT_KIND = {"call": "Tel", "whatsapp": "WA", "sms": "SMS"}
-
-
-@dataclass(frozen=True)
-class Trust:
-    kind: str  # confirmed, stale, public_source, no_source
-    text: str
-    warn: bool
-
-
-def trust(directory: Directory, entry: Entry) -> Trust:
-    kind = directory.trust(entry)
-    rec = entry.record
-    if kind == "confirmed":
-        how = HOW_VERIFIED.get(rec.verified_how or "", "")
-        return Trust(
-            kind,
-            " ".join(x for x in ("Dikonfirmasi", how, fmt.long_date(rec.verified_on)) if x),
-            False,
-        )
-    if kind == "stale":
-        text = f"Terakhir dikonfirmasi {fmt.long_date(rec.verified_on)}: sudah lama, perlu dicek ulang."
-        return Trust(kind, text, True)
-    if kind == "public_source":
-        latest = fmt.long_date(directory.latest_source_date(entry))
-        return Trust(kind, f"Dari sumber publik ({latest}), belum dikonfirmasi.", True)
-    return Trust(kind, "Belum ada sumber. Cek dulu sebelum datang.", True)
+ORG_KINDS = labels.ORG_KINDS
 
 
 @dataclass(frozen=True)
@@ -126,41 +71,29 @@ class ServiceView:
     hours_json: str
     fee: str
     fee_note: str
-    actions: list[fmt.Action]
+    actions: list[present.Action]
     places: list[Place]
     languages: list[str]
-    trust: Trust
+    trust: present.Trust
     status: str
     short_status: str
     rechecks: list[str] = field(default_factory=list)
 
     @property
-    def main_actions(self) -> list[fmt.Action]:
-        return [a for a in self.actions if a.kind in ("call", "whatsapp", "sms")]
+    def main_actions(self) -> list[present.Action]:
+        return present.numbered(self.actions)
 
     @property
-    def card_actions(self) -> list[fmt.Action]:
-        """At most one call and one WhatsApp button: the service's own number first, then
-        a national line it is reached through. A number marked for re-checking (an old
-        number) never becomes a card's big button when anything else reaches the service;
-        the service page still lists it with its warning."""
-        main = self.main_actions
-        sure = [a for a in main if not a.recheck]
-        preferred = [a for a in sure if not a.via_hotline] or sure or main
-        chosen: dict[str, fmt.Action] = {}
-        for a in preferred:
-            if a.kind in ("call", "whatsapp"):
-                chosen.setdefault(a.kind, a)
-        return list(chosen.values())
+    def card_actions(self) -> list[present.Action]:
+        """The card's big buttons (`present.card_actions`): never a number marked for
+        re-checking; the service page lists that one, last, with its warning."""
+        return present.card_actions(self.actions)
 
     @property
     def print_numbers(self) -> list[str]:
-        """Own numbers for paper, one line per number: 'WA/SMS 0812-3456-7890'."""
-        kinds: dict[str, list[str]] = {}
-        for a in self.main_actions:
-            if not a.via_hotline and not a.recheck:  # old numbers stay off paper, as on leaflets
-                kinds.setdefault(a.value, []).append(SHORT_KIND[a.kind])
-        return [f"{'/'.join(k)} {value}" for value, k in kinds.items()]
+        """Own sure numbers for paper, one line per number: 'WA/SMS 0812-3456-7890'."""
+        own = [a for a in self.main_actions if not a.via_hotline and a.sure]
+        return number_lines(own)
 
     @property
     def via_hotlines(self) -> list[str]:
@@ -175,19 +108,20 @@ class ServiceView:
         return any(p.confidential for p in self.places)
 
 
+def number_lines(actions: list[present.Action]) -> list[str]:
+    """One line per number with its kinds: 'WA/SMS 0812-3456-7890' (paper lists)."""
+    kinds: dict[str, list[str]] = {}
+    for a in actions:
+        kinds.setdefault(a.value, []).append(SHORT_KIND[a.kind])
+    return [f"{'/'.join(k)} {value}" for value, k in kinds.items()]
+
+
 def service_view(directory: Directory, entry: Entry[Service]) -> ServiceView:
     rec = entry.record
     region = rec.service_area[0]
-    actions = sorted(
-        fmt.actions_for(rec.channels, directory.short_codes, directory.hotlines),
-        key=lambda a: ACTION_ORDER.get(a.kind, 1),  # stable: record order within a group
-    )
-    fee, fee_note = fmt.fee_text(rec.fees)
+    actions = present.contact_actions(directory, rec)
+    fee = present.fee(rec.fees)
     locations = rec.locations if isinstance(rec.locations, list) else []
-    rechecks = [x for x in [rec.recheck] if x]
-    rechecks += [
-        f"{a.label}: {a.recheck}" for a in actions if a.recheck and a.recheck not in rechecks
-    ]
     hours_note = rec.hours.note if rec.hours not in (None, "unknown") else ""
     return ServiceView(
         entry=entry,
@@ -199,19 +133,19 @@ def service_view(directory: Directory, entry: Entry[Service]) -> ServiceView:
         audiences=[directory.audiences[a].label for a in rec.audiences if a in directory.audiences],
         region=region,
         timezone=regions.timezone_of(region),
-        hours=fmt.hours_lines(rec.hours, region),
+        hours=present.hours_lines(rec.hours, region),
         hours_note=hours_note or "",
-        always=fmt.is_always(rec.hours),
-        hours_json=fmt.hours_json(rec.hours, region),
-        fee=fee,
-        fee_note=fee_note,
+        always=present.is_always(rec.hours),
+        hours_json=present.hours_json(rec.hours, region),
+        fee=fee.label,
+        fee_note=fee.note,
         actions=actions,
         places=[place(loc) for loc in locations],
-        languages=fmt.language_names(rec.languages),
-        trust=trust(directory, entry),
-        status=STATUS.get(rec.status, ""),
-        short_status=SHORT_STATUS.get(rec.status, ""),
-        rechecks=rechecks,
+        languages=labels.language_names(rec.languages),
+        trust=present.trust(directory, entry),
+        status=labels.STATUS[rec.status],
+        short_status=labels.SHORT_STATUS[rec.status],
+        rechecks=present.recheck_warnings(rec, actions),
     )
 
 
@@ -243,13 +177,16 @@ def record_path(directory: Directory, entry: Entry) -> str:
 
 
 def uptd_service(directory: Directory, city: str) -> Entry[Service] | None:
-    """The city's UPTD PPA service for the wallet card: a UPTD office's complaint line."""
+    """The city's UPTD PPA service for the wallet card: a UPTD office's complaint line,
+    the city's own before its province's."""
     candidates = []
-    for e in directory.services_for_city(city):
+    for e in present.services_of_city(directory, city, present.PRINTED):
         org = directory.organisations.get(e.record.organisation)
         org_name = f"{org.record.name} {org.record.short_name or ''}" if org else ""
         if "UPTD" in org_name.upper() or "UPTD" in e.record.name.upper():
             rank = 0 if "pengaduan" in e.record.categories else 1
+            if not any(regions.contains(city, code) for code in e.record.service_area):
+                rank += 2
             candidates.append((rank, e.record.name.lower(), e.id, e))
     return min(candidates)[3] if candidates else None
 

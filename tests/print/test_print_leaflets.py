@@ -14,8 +14,7 @@ from leaflet_fixtures import PUBLIC_URL, copy_fictional, load
 from PIL import Image
 from pypdf import PdfReader
 
-from generator import regions, urls
-from generator.dates import long_date
+from generator import present, regions, urls
 from generator.errors import UsageError
 from generator.print import PanelOverflow, render_leaflets
 from generator.print.content import featured_hotlines
@@ -55,12 +54,9 @@ def test_featured_numbers_and_dates_are_printed(built):
         for entry in shown:
             for channel in entry.record.channels:
                 if channel.value and channel.type in ("phone", "whatsapp"):
-                    assert channel.value in text, (r["pdf"], channel.value)
-            if entry.record.verified_on:
-                assert f"dikonfirmasi {long_date(entry.record.verified_on)}" in text
-            else:
-                latest = directory.latest_source_date(entry)
-                assert f"dari sumber publik {long_date(latest)}" in text
+                    shown_as = present.number(channel.value, directory.short_codes).display
+                    assert shown_as in text, (r["pdf"], shown_as)
+            assert present.trust(directory, entry).text in text  # as on the site
         for hotline_id in set(material.featured.hotlines) - {e.id for e in shown}:
             assert directory.hotlines[hotline_id].record.name not in text  # not for this city
         assert "CONTOH — FIKTIF" in text

@@ -94,7 +94,7 @@ def test_unverified_record_says_it_comes_from_a_public_source(built, directory):
     sid = "pos-pengaduan-kelurahan-magersari-contoh"
     assert directory.trust(directory.services[sid]) == "public_source"
     text = visible_text(page_html(built["site"], urls.service_url(sid)))
-    assert "Dari sumber publik" in text and "belum dikonfirmasi" in text
+    assert "Dari sumber publik" in text and "Belum dikonfirmasi" in text
     assert "Dikonfirmasi " not in text
 
 
@@ -120,7 +120,7 @@ def test_vcards_are_valid_and_neutral_variant_hides_the_purpose(built):
     full = (folder / "kontak.vcf").read_bytes().decode("utf-8")
     neutral = (folder / "kontak-netral.vcf").read_text(encoding="utf-8")
     assert full.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n") and full.endswith("END:VCARD\r\n")
-    assert "TEL;TYPE=VOICE:+62293000102" in full
+    assert "TEL;TYPE=VOICE:(0293) 000102" in full  # as every other output shows it
     assert "FN:Kantor Layanan" in neutral
     assert "Pengaduan" not in neutral and "UPTD" not in neutral and "ORG" not in neutral
 
@@ -233,7 +233,7 @@ def test_source_known_to_the_month_gains_no_day(built):
     """The fixture's newest source names only its month: no invented day anywhere."""
     sid = "pos-pengaduan-kelurahan-magersari-contoh"
     text = visible_text(page_html(built["site"], urls.service_url(sid)))
-    assert "Dari sumber publik (Oktober 2025)" in text
+    assert "Dari sumber publik Oktober 2025." in text
     assert "Buletin Kelurahan Contoh, Oktober 2025" in text
     assert "1 Oktober 2025" not in text
 

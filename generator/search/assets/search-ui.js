@@ -51,7 +51,8 @@
     return shards[scope];
   }
 
-  // --- one row of the store: [id, kind, name, org, place, cats, auds, flags, calls, wa]
+  // --- one row of the store: [id, kind, name, org, place, cats, auds, flags, calls, wa,
+  //     trust, warnings] (a city: [..., wa, services])
   function telHref(number) { return "tel:" + number.replace(/[^\d+]/g, ""); }
   function waHref(number) {
     var digits = number.replace(/\D/g, "");
@@ -80,6 +81,10 @@
       actions.appendChild(el("a", { "class": "ids-button ids-button--wa", href: waHref(n), rel: "noreferrer" }, "WhatsApp " + n));
     });
     if (actions.childNodes.length) li.appendChild(actions);
+    if (row[1] !== 2) {
+      (row[11] || []).forEach(function (w) { li.appendChild(el("p", { "class": "ids-result__recheck" }, w)); });
+      if (row[10]) li.appendChild(el("p", { "class": "ids-result__trust" }, row[10]));
+    }
     return li;
   }
 
