@@ -225,6 +225,30 @@ CATALOGUE: dict[str, Kind] = {
             "Write the full number with area code.",
         ),
         _k(
+            "E-PHONE-DIGITS",
+            "error",
+            "nomor '{value}' memakai angka yang tidak ada di tombol telepon ({chars})",
+            "number '{value}' uses digits a phone keypad does not have ({chars})",
+            "Tulis dengan angka biasa 0–9: {plain}",
+            "Write it with the plain digits 0–9: {plain}",
+        ),
+        _k(
+            "E-PHONE-FOREIGN",
+            "error",
+            "nomor '{value}' adalah nomor luar negeri ({country}); menelepon dari Indonesia mahal atau tidak bisa",
+            "number '{value}' is a foreign number ({country}); calling it from Indonesia is costly or impossible",
+            "Tulis nomor Indonesia layanan itu. Jika memang harus nomor ini, tambahkan `number_exception:` pada saluran itu dengan alasannya.",
+            "Give the service's Indonesian number. If it must be this one, add `number_exception:` with the reason to that channel.",
+        ),
+        _k(
+            "E-PHONE-PREMIUM",
+            "error",
+            "nomor '{value}' adalah nomor premium (tarif mahal)",
+            "number '{value}' is a premium-rate number",
+            "Tulis nomor biasa atau bebas pulsa layanan itu. Jika memang harus nomor ini, tambahkan `number_exception:` pada saluran itu dengan alasannya.",
+            "Give the service's ordinary or toll-free number. If it must be this one, add `number_exception:` with the reason to that channel.",
+        ),
+        _k(
             "E-WHATSAPP",
             "error",
             "nomor WhatsApp '{value}' harus nomor HP (08…), tertulis nomor {got}",
@@ -355,6 +379,7 @@ class Problem:
             ask = "maksud Anda" if lang == "id" else "did you mean"
             text += f" ({ask} '{params['did_you_mean']}'?)"
         hint = self.kind.hint_id if lang == "id" else self.kind.hint_en
+        hint = hint.format_map(_Params(params))  # a hint may show the fix itself
         return (
             f"{text} (Saran: {hint})"
             if hint and lang == "id"

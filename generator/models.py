@@ -182,6 +182,8 @@ class Channel(Model):
     """Catatan untuk pembaca, mis. `hanya pesan teks`."""
     recheck: str | None = None
     """Alasan nomor ini perlu dicek ulang (mis. nomor lama). Ditampilkan sebagai peringatan."""
+    number_exception: Text | None = None
+    """Hanya untuk nomor luar negeri atau nomor premium (tarif mahal): alasan nomor ini tetap dicantumkan, mis. `Satu-satunya nomor resmi layanan ini; tertulis di situs resminya`. Tanpa alasan, nomor seperti itu ditolak (E-PHONE-FOREIGN, E-PHONE-PREMIUM). Pembaca melihat peringatan tarif."""
 
 
 class Location(Model):

@@ -7,12 +7,14 @@ code is valid only when the directory's `short-codes.yaml` lists it with a sourc
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
 REGION = "ID"
+COUNTRY_PREFIX = "+62"
 NUMBER_TYPES = ("phone", "whatsapp", "sms")  # channel types whose value is a number
 SHORT_RE = re.compile(r"^\d{3,5}$")
 NOT_PHONE_CHAR_RE = re.compile(r"[^\d\s()+\-./]")
@@ -102,10 +104,17 @@ class PhoneChecker:
         return classify(value.strip())[0]
 
     def check(
-        self, value: str, *, whatsapp: bool = False, sms: bool = False
+        self, value: str, *, whatsapp: bool = False, sms: bool = False, exception: bool = False
     ) -> tuple[str, dict] | None:
-        """None when fine, else (code, params) for the problem."""
+        """None when fine, else (code, params) for the problem.
+
+        `exception`: the channel documents why a foreign or premium-rate number is listed.
+        """
         value = value.strip()
+        if not value.isascii():
+            found = keypad_problem(value)
+            if found:
+                return found
         if self.is_short(value):
             if whatsapp:
                 return "E-WHATSAPP", {"value": value, "got": "pendek"}
@@ -121,7 +130,50 @@ class PhoneChecker:
         if number is None:
             reason = "bukan nomor Indonesia yang sah (jumlah angka atau kode area salah?)"
             return "E-PHONE", {"value": value, "reason": reason}
+        if not exception:
+            found = cost_problem(value, number, kind)
+            if found:
+                return found
         if whatsapp and kind not in MOBILE_TYPES:
             got = TYPE_WORDS.get(kind, "bukan HP")
             return "E-WHATSAPP", {"value": value, "got": got}
         return None
+
+
+def keypad_problem(value: str) -> tuple[str, dict] | None:
+    """E-PHONE-DIGITS when `value` holds digits of another script (Arabic-Indic,
+    fullwidth…): libphonenumber would read them, but a person can't type them on a
+    phone keypad and a printer may reorder them. The hint shows the plain form."""
+    odd = [c for c in value if c.isdigit() and not ("0" <= c <= "9")]
+    if not odd:
+        return None
+    plain = "".join(str(unicodedata.digit(c, "")) if c.isdigit() else c for c in value)
+    plain = unicodedata.normalize("NFKC", plain)
+    # "ARABIC-INDIC DIGIT ONE" -> "ARABIC-INDIC": which digits they are, by Unicode name.
+    chars = ", ".join(dict.fromkeys(unicodedata.name(c, "?").split(" DIGIT")[0] for c in odd))
+    return "E-PHONE-DIGITS", {"value": value, "chars": chars, "plain": plain}
+
+
+def cost_problem(value: str, e164: str, kind: int | None) -> tuple[str, dict] | None:
+    """A foreign or premium-rate number: costly or impossible to call from Indonesia."""
+    if not e164.startswith(COUNTRY_PREFIX):
+        country = region_of(e164)
+        return "E-PHONE-FOREIGN", {"value": value, "country": country}
+    if kind == PhoneNumberType.PREMIUM_RATE:
+        return "E-PHONE-PREMIUM", {"value": value}
+    return None
+
+
+def region_of(e164: str) -> str:
+    """The ISO country code of an E.164 number (`US`, `MY`), or its calling code."""
+    number = phonenumbers.parse(e164)
+    return phonenumbers.region_code_for_number(number) or f"+{number.country_code}"
+
+
+def cost_note(e164: str, kind: int | None) -> str:
+    """The reader's warning for a foreign or premium number `check` let through."""
+    if not e164.startswith(COUNTRY_PREFIX):
+        return "Nomor luar negeri: biaya telepon internasional."
+    if kind == PhoneNumberType.PREMIUM_RATE:
+        return "Nomor premium: biaya telepon mahal."
+    return ""

@@ -445,7 +445,10 @@ class Rules:
         vloc = (*loc, "value")
         if ch.type in NUMBER_TYPES:
             error = self.phones.check(
-                ch.value, whatsapp=ch.type == "whatsapp", sms=ch.type == "sms"
+                ch.value,
+                whatsapp=ch.type == "whatsapp",
+                sms=ch.type == "sms",
+                exception=bool(ch.number_exception),
             )
             if error:
                 code, params = error

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .city import LISTED, PRINTED, services_of_city
 from .contact import Action, actions_for, card_actions, contact_actions, numbered
 from .fees import Fee, fee
-from .hours import hours_json, hours_lines, hours_line, is_always, record_hours, record_region
+from .hours import hours_json, hours_line, hours_lines, is_always, record_hours, record_region
 from .labels import label
 from .numbers import Number, number
 from .trust import RECHECK_PREFIX, Trust, recheck_warnings, trust

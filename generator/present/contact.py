@@ -110,7 +110,14 @@ def _own_action(ch: Channel, short_codes) -> Action | None:
     if kind in NUMBER_KINDS and value:
         num = number(value, short_codes)
         label = f"{ACTION_WORDS[kind]} {num.display}"
-        return replace(base, label=label, href=num.href(kind), value=num.display, number=num)
+        found = replace(base, label=label, href=num.href(kind), value=num.display, number=num)
+        if num.cost:  # a foreign or premium number `check` let through: say what it costs
+            found = replace(
+                found,
+                note=", ".join(x for x in (note, num.cost) if x),
+                remark=", ".join(x for x in (ch.note, num.cost) if x),
+            )
+        return found
     if kind == "email" and value:
         return replace(base, label=f"Email {value}", href=f"mailto:{value}")
     if kind in LINK_WORDS and value:

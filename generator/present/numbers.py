@@ -23,6 +23,7 @@ class Number:
     display: str  # what a person reads and dials
     e164: str  # +6281234567890, or the short code itself (129)
     short: bool
+    cost: str = ""  # the reader's warning for a foreign or premium-rate number
 
     @property
     def tel(self) -> str:
@@ -55,6 +56,7 @@ def _parsed(value: str) -> Number:
     if parsed is None:  # `check` rejects these; never guess a number
         return Number(value, phones.digits(value), False)
     e164 = phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
-    local = phonenumbers.region_code_for_number(parsed) == phones.REGION
+    local = e164.startswith(phones.COUNTRY_PREFIX)
     style = PhoneNumberFormat.NATIONAL if local else PhoneNumberFormat.INTERNATIONAL
-    return Number(phonenumbers.format_number(parsed, style), e164, False)
+    cost = phones.cost_note(e164, phonenumbers.number_type(parsed))
+    return Number(phonenumbers.format_number(parsed, style), e164, False, cost)

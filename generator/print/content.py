@@ -160,12 +160,10 @@ def leaflet_content(
         if settings.public_url
         else None,
         "hotlines": [
-            hotline_content(directory, e)
-            for e in featured_hotlines(directory, material, city)
+            hotline_content(directory, e) for e in featured_hotlines(directory, material, city)
         ],
         "services": [
-            service_content(directory, e)
-            for e in city_services(directory, material, city)
+            service_content(directory, e) for e in city_services(directory, material, city)
         ],
         "cobrand": _cobrand(directory, org_id),
         "stamps": stamps,

@@ -76,6 +76,10 @@ CASES = {
         ("replace", "name: Kota Magelang", "name: Kota Magelan"),
     ),
     "E-PHONE": (S, ("replace", 'value: "(0293) 000102"', 'value: "(0293) 12"')),
+    "E-PHONE-DIGITS": (S, ("replace", 'value: "(0293) 000102"', 'value: "(٠٢٩٣) ٠٠٠١٠٢"')),
+    # 555-0100…0199 are reserved for fiction in the North American plan.
+    "E-PHONE-FOREIGN": (S, ("replace", 'value: "(0293) 000102"', 'value: "+1 202-555-0100"')),
+    "E-PHONE-PREMIUM": (S, ("replace", 'value: "(0293) 000102"', 'value: "0809-1-000102"')),
     "E-WHATSAPP": (S, ("replace", 'value: "0812-0000-1001"', 'value: "(0293) 000102"')),
     "E-SHORT-CODE": (H, ("replace", 'value: "129"', 'value: "1299"')),
     "E-EMAIL": (S, ("replace", "value: pengaduan-uptd@example.org", "value: pengaduan-uptd@")),

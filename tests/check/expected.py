@@ -115,6 +115,15 @@ EXPECTED = {
         "Indonesia yang sah (jumlah angka atau kode area salah?) (Saran: Tulis nomor lengkap dengan kode area, "
         'mis. "(kode area) nomor" atau nomor HP "08xx-xxxx-xxxx".)'
     ],
+    "E-PHONE-DIGITS": [
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:13:5: error[E-PHONE-DIGITS]: layanan 'pengaduan-uptd-ppa-contoh-magelang': channels[0].value: nomor '(٠٢٩٣) ٠٠٠١٠٢' memakai angka yang tidak ada di tombol telepon (ARABIC-INDIC) (Saran: Tulis dengan angka biasa 0–9: (0293) 000102)"
+    ],
+    "E-PHONE-FOREIGN": [
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:13:5: error[E-PHONE-FOREIGN]: layanan 'pengaduan-uptd-ppa-contoh-magelang': channels[0].value: nomor '+1 202-555-0100' adalah nomor luar negeri (US); menelepon dari Indonesia mahal atau tidak bisa (Saran: Tulis nomor Indonesia layanan itu. Jika memang harus nomor ini, tambahkan `number_exception:` pada saluran itu dengan alasannya.)"
+    ],
+    "E-PHONE-PREMIUM": [
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:13:5: error[E-PHONE-PREMIUM]: layanan 'pengaduan-uptd-ppa-contoh-magelang': channels[0].value: nomor '0809-1-000102' adalah nomor premium (tarif mahal) (Saran: Tulis nomor biasa atau bebas pulsa layanan itu. Jika memang harus nomor ini, tambahkan `number_exception:` pada saluran itu dengan alasannya.)"
+    ],
     "E-REF": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:2:1: error[E-REF]: layanan "
         "'pengaduan-uptd-ppa-contoh-magelang': organisation: organisasi 'uptd-ppa-contoh-kota-magelan' tidak "
