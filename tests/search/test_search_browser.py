@@ -200,3 +200,24 @@ def test_small_screen_search_button_opens_and_focuses_the_box(browser, server):
     page.keyboard.press("Escape")
     assert page.evaluate("document.getElementById('__search').checked") is False
     page.close()
+
+
+@pytest.mark.browser
+def test_number_marked_for_rechecking_is_no_button_and_its_warning_shows(browser, server):
+    """A result whose only number is marked `recheck` offers no call button: it says
+    why and how far it is trusted, as its page does."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + CITY_URL)
+    page.click("[data-ids-query]")
+    page.keyboard.type("konseling keluarga psikolog", delay=20)
+    sid = "konseling-keluarga-biro-psikologi-contoh"
+    page.wait_for_selector(f'[data-ids-output] [data-record-id="{sid}"]', timeout=10000)
+    result = page.locator(f'[data-ids-output] [data-record-id="{sid}"]')
+    assert result.locator('a[href^="tel:"]').count() == 0
+    assert result.locator(".ids-result__recheck").inner_text() == (
+        "Perlu dicek ulang: Telepon (0293) 000303: Nomor dari brosur lama tahun 2024; "
+        "belum dicek apakah masih dipakai."
+    )
+    trust = "Dari sumber publik 1 Juni 2026. Belum dikonfirmasi."
+    assert result.locator(".ids-result__trust").inner_text() == trust
+    page.close()
