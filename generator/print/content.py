@@ -18,8 +18,6 @@ from ..directory import Directory, Entry
 from ..models import Hotline, Material, Service
 from ..present import labels
 
-PRINTED_STATUSES = present.PRINTED
-
 STAMP_FICTIONAL = "CONTOH — FIKTIF"
 STAMP_NO_URL = "CONTOH — alamat situs belum diatur"
 
@@ -39,8 +37,8 @@ def channel_lines(directory: Directory, record) -> list[dict]:
     region = present.record_region(record)
     lines, hotlines = [], set()
     for a in present.contact_actions(directory, record):
-        if a.own_recheck or (a.via_hotline and a.via_hotline in hotlines):
-            continue  # through a hotline: its first number is enough on paper
+        if a.own_recheck or (a.via_hotline and (a.recheck or a.via_hotline in hotlines)):
+            continue  # through a hotline: its first sure number is enough on paper
         hotlines.add(a.via_hotline)
         lines.append(_line(a, region))
     return lines
