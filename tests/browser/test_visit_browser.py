@@ -94,7 +94,9 @@ def test_back_after_quick_exit_never_shows_a_site_page(context, base_url, kind):
     # Arrival, city and the page itself share one entry, after the page before the site.
     assert page.evaluate("history.length") == page.arrived
     assert _quick_exit_and_back(page, exit_url) == BEFORE
-    others = {urlsplit(u).netloc for u in foreign} - {urlsplit(u).netloc for u in (base_url, BEFORE)}
+    others = {urlsplit(u).netloc for u in foreign} - {
+        urlsplit(u).netloc for u in (base_url, BEFORE)
+    }
     assert others == {urlsplit(exit_url).netloc}, "a request went to another host"
 
 

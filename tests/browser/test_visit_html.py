@@ -53,7 +53,9 @@ def test_setting_reaches_the_theme():
 
 
 def test_breadcrumbs_lead_back(pages):
-    crumbs = re.compile(rb'<nav class="site-breadcrumbs" aria-label="Jejak halaman">(.*?)</nav>', re.S)
+    crumbs = re.compile(
+        rb'<nav class="site-breadcrumbs" aria-label="Jejak halaman">(.*?)</nav>', re.S
+    )
     service = crumbs.search(pages["layanan/pengaduan-uptd-ppa-contoh-magelang/index.html"])
     links = re.findall(rb'<a href="([^"]+)">([^<]+)</a>', service.group(1))
     assert links == [(b"../..", b"Beranda"), (b"../../kota/33-71-kota-magelang/", b"Kota Magelang")]
