@@ -84,8 +84,9 @@ def validate_files(folder: Path, files: dict[str, bytes]) -> list[SchemaError]:
             errors += _errors(name, _validator(schema), json.loads(files[name]))
     tables = {n: v for n, v in files.items() if n.startswith("tabular/") and n.endswith(".csv")}
     if tables:
-        data = typed_tables({n.removeprefix("tabular/"): v.decode() for n, v in tables.items()})
-        errors += _errors("tabular/", _validator(_load(folder, "tabular.json")), data)
+        schema = _load(folder, "tabular.json")
+        texts = {n.removeprefix("tabular/"): v.decode() for n, v in tables.items()}
+        errors += _errors("tabular/", _validator(schema), typed_tables(texts, schema))
     return errors
 
 
@@ -96,27 +97,25 @@ def _errors(name: str, validator, data) -> list[SchemaError]:
     ]
 
 
-def typed_tables(csv_texts: dict[str, str]) -> dict[str, list[dict]]:
+def typed_tables(csv_texts: dict[str, str], tabular_schema: dict) -> dict[str, list[dict]]:
     """CSV texts by file name -> {table: [rows]}, typed by column.
 
-    A CSV cannot tell an empty text from a missing one: an empty cell of a text column
-    without a format is an empty string (as in the JSON, where HSDS requires a field we hold nothing
-    for), an empty cell of any other column is left out.
+    A CSV cannot tell an empty text from a missing one: an empty cell of a column the
+    table requires is an empty string (as in the JSON, where HSDS requires a field we
+    hold nothing for, e.g. postal_code), any other empty cell is left out.
     """
-    by_path = {
-        path: (table, {n: t if not f else f for n, t, f in cols})
-        for table, (path, cols) in TABLES.items()
-    }
+    by_path = {path: (table, {n: t for n, t, _f in cols}) for table, (path, cols) in TABLES.items()}
     out: dict[str, list[dict]] = {}
     for path, text in csv_texts.items():
         if path not in by_path:
             continue
         table, types = by_path[path]
+        required = set(tabular_schema["properties"][table]["items"].get("required", []))
         out[table] = [
             {
-                k: _typed(v, types.get(k))
+                k: _typed(v, types[k])
                 for k, v in row.items()
-                if k in types and (v != "" or types[k] == "string")
+                if k in types and (v != "" or k in required)
             }
             for row in csv.DictReader(io.StringIO(text))
         ]
