@@ -27,7 +27,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..hsds import FORMATS as ALL, export_files
+    from ..hsds import FORMATS as ALL
+    from ..hsds import export_files
 
     if not args.root.is_dir():
         raise UsageError(f"directory root '{args.root}' does not exist")

@@ -1,0 +1,216 @@
+"""Read HSDS 3 data in any of its published shapes into nested objects.
+
+Shapes: one object (`service_full.json`), a list, a package (a list of full objects),
+a paged API list (`{"contents": [...]}`), the tabular package (a folder of CSVs with
+`datapackage.json`), the tabular data as one JSON (`{"services.csv": [...]}`), and a
+folder holding this project's own export (`hsds/*.json`). Every object keeps where it
+came from (`_where`: JSON path, or file and row) so the import report can point at it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UsageError
+
+WHERE = "_where"
+
+
+@dataclass
+class Dataset:
+    """Top-level services and organisations found in a source, nested as in HSDS JSON."""
+
+    source: Path
+    services: list[dict] = field(default_factory=list)
+    organizations: list[dict] = field(default_factory=list)
+    other: list[tuple[str, str]] = field(default_factory=list)  # (where, kind) not imported
+
+
+def read_source(path: Path) -> Dataset:
+    if path.is_dir():
+        if (path / "services.csv").exists() or (path / "datapackage.json").exists():
+            return _tabular_folder(path)
+        if (path / "services.json").exists() or (path / "organizations.json").exists():
+            return _json_folder(path)
+        raise UsageError(f"'{path}' holds neither an HSDS tabular package nor HSDS JSON files")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UsageError(f"'{path}' is not readable JSON: {exc}") from None
+    dataset = Dataset(path)
+    if isinstance(data, dict) and any(str(k).endswith(".csv") for k in data):
+        return _assemble(path, {k: _rows(v, f"{path.name}:{k}") for k, v in data.items()})
+    _add_json(dataset, data, path.name)
+    return dataset
+
+
+def _json_folder(path: Path) -> Dataset:
+    dataset = Dataset(path)
+    for name in ("organizations.json", "services.json"):
+        file = path / name
+        if file.exists():
+            _add_json(dataset, json.loads(file.read_text(encoding="utf-8")), name)
+    return dataset
+
+
+def _add_json(dataset: Dataset, data, where: str) -> None:
+    if isinstance(data, dict) and isinstance(data.get("contents"), list):
+        data, where = data["contents"], f"{where}:$.contents"
+    else:
+        where = f"{where}:$"
+    items = data if isinstance(data, list) else [data]
+    for i, item in enumerate(items):
+        at = f"{where}[{i}]" if isinstance(data, list) else where
+        if not isinstance(item, dict):
+            dataset.other.append((at, "not an object"))
+            continue
+        _tag(item, at)
+        kind = kind_of(item)
+        if kind == "service":
+            dataset.services.append(item)
+        elif kind == "organization":
+            dataset.organizations.append(item)
+        elif kind == "service_at_location" and isinstance(item.get("service"), dict):
+            service = dict(item["service"])
+            service.setdefault("service_at_locations", [item])
+            dataset.services.append(service)
+        else:
+            dataset.other.append((at, kind))
+
+
+def kind_of(item: dict) -> str:
+    """The HSDS object an item is, by the fields only it has."""
+    if "location" in item and "service" in item:
+        return "service_at_location"
+    if "status" in item and "name" in item:
+        return "service"
+    if "location_type" in item:
+        return "location"
+    if {"version", "profile"} <= item.keys() and "name" not in item:
+        return "metadata about the publication (base.json)"
+    if "code" in item or "taxonomy_detail" in item or "term_uri" in item:
+        return "taxonomy_term"
+    if "version" in item and "name" in item and "description" in item:
+        return "taxonomy"
+    if "name" in item and ("services" in item or "description" in item):
+        return "organization"
+    return "unknown object"
+
+
+def _tag(obj, where: str) -> None:
+    """Give every nested object its JSON path."""
+    if isinstance(obj, dict):
+        obj[WHERE] = where
+        for key, value in obj.items():
+            if isinstance(value, dict | list) and key != WHERE:
+                _tag(value, f"{where}.{key}")
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            _tag(item, f"{where}[{i}]")
+
+
+# --- tabular -----------------------------------------------------------------------
+
+
+def _tabular_folder(path: Path) -> Dataset:
+    tables = {}
+    for file in sorted(path.glob("*.csv")):
+        with file.open(encoding="utf-8-sig", newline="") as fh:
+            tables[file.name] = _rows(list(csv.DictReader(fh)), file.name)
+    return _assemble(path, tables)
+
+
+def _rows(rows, name: str) -> list[dict]:
+    """Rows without empty cells, each with its file and row number (header is row 1)."""
+    out = []
+    for i, row in enumerate(rows if isinstance(rows, list) else []):
+        if isinstance(row, dict):
+            clean = {k: v for k, v in row.items() if v not in (None, "") and k is not None}
+            out.append(clean | {WHERE: f"{name}:row {i + 2}"})
+    return out
+
+
+def _by(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        if row.get(key):
+            groups[str(row[key])].append(row)
+    return groups
+
+
+def _assemble(path: Path, t: dict[str, list[dict]]) -> Dataset:
+    """Tables -> nested objects (the JSON shape), joining on the HSDS id columns."""
+    attrs = _by(t.get("attributes.csv", []), "link_id")
+    meta = _by(t.get("metadata.csv", []), "resource_id")
+
+    def with_extras(row: dict) -> dict:
+        out = dict(row)
+        if attrs.get(row.get("id")):
+            out["attributes"] = attrs[row["id"]]
+        if meta.get(row.get("id")):
+            out["metadata"] = meta[row["id"]]
+        return out
+
+    locations = {
+        r["id"]: _location(r, t, with_extras) for r in t.get("locations.csv", []) if "id" in r
+    }
+    services = [_service(r, t, with_extras, locations) for r in t.get("services.csv", [])]
+    orgs = []
+    phones_by_org = _by(t.get("phones.csv", []), "organization_id")
+    for row in t.get("organizations.csv", []):
+        org = with_extras(row)
+        own = [p for p in phones_by_org.get(row.get("id"), []) if not p.get("service_id")]
+        if own:
+            org["phones"] = [with_extras(p) for p in own]
+        orgs.append(org)
+    dataset = Dataset(path, services, orgs)
+    for name in sorted(t):
+        if name not in KNOWN_TABLES:
+            dataset.other += [(r[WHERE], f"row of {name}") for r in t[name]]
+    return dataset
+
+
+KNOWN_TABLES = {
+    "services.csv", "organizations.csv", "phones.csv", "schedules.csv", "service_areas.csv",
+    "languages.csv", "required_documents.csv", "contacts.csv", "attributes.csv",
+    "metadata.csv", "service_at_location.csv", "locations.csv", "addresses.csv",
+    "accessibility.csv",
+}  # fmt: skip
+
+
+def _location(row: dict, t: dict, with_extras) -> dict:
+    loc = with_extras(row)
+    for key, table in (("addresses", "addresses.csv"), ("accessibility", "accessibility.csv")):
+        found = _by(t.get(table, []), "location_id").get(row["id"])
+        if found:
+            loc[key] = found
+    return loc
+
+
+def _service(row: dict, t: dict, with_extras, locations: dict) -> dict:
+    service = with_extras(row)
+    sid = row.get("id")
+    for key, table in (
+        ("phones", "phones.csv"),
+        ("schedules", "schedules.csv"),
+        ("service_areas", "service_areas.csv"),
+        ("languages", "languages.csv"),
+        ("required_documents", "required_documents.csv"),
+        ("contacts", "contacts.csv"),
+    ):
+        found = _by(t.get(table, []), "service_id").get(sid)
+        if found:
+            service[key] = [with_extras(r) for r in found]
+    sals = []
+    for sal in _by(t.get("service_at_location.csv", []), "service_id").get(sid, []):
+        sal = with_extras(sal)
+        if sal.get("location_id") in locations:
+            sal["location"] = locations[sal["location_id"]]
+        sals.append(sal)
+    if sals:
+        service["service_at_locations"] = sals
+    return service
