@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import phonenumbers
+import yaml
 
 from .. import regions
 from ..urls import slugify
@@ -346,7 +347,7 @@ class Importer:
                 )
             return None
         label, _note = labels.fee_label(_Fees(kind))
-        return {"kind": kind, "note": text if text and text != label else None}
+        return _clean({"kind": kind, "note": text if text and text != label else None})
 
     def languages(self, obj: dict) -> list[str]:
         out = []
@@ -742,10 +743,20 @@ def newest_date(dataset: Dataset) -> date | None:
     return max(found, default=None)
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a `|` block, as staff write it."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def write_records(result: Result, out: Path, replace: bool) -> None:
     """Add one YAML file per record; an existing file is kept unless `replace`."""
-    import yaml
-
     for key, record in sorted(result.records.items()):
         path = out / f"{key}.yaml"
         if path.exists() and not replace:
@@ -755,7 +766,7 @@ def write_records(result: Result, out: Path, replace: bool) -> None:
             continue
         folder = key.split("/", 1)[0]
         header = f"# yaml-language-server: $schema=../schema/{SCHEMA_NAMES[folder]}.schema.json\n"
-        body = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+        body = yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(header + body, encoding="utf-8")
         result.written.append(str(path))
