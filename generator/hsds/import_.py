@@ -615,7 +615,14 @@ class Importer:
         for extra in (loc.get("addresses") or [])[1:]:
             self.note(extra, "address", UNMAPPED, "only the first address of a location is kept")
         if address:
-            self.leftovers(address, self.ADDRESS_FIELDS, "address")
+            self.leftovers(address, self.ADDRESS_FIELDS | {"attention"}, "address")
+        if address.get("attention"):
+            self.note(
+                address,
+                "attention",
+                PERSON,
+                "names of people are not recorded (offices and roles only)",
+            )
         street = ", ".join(str(address[k]) for k in ("address_1", "address_2") if address.get(k))
         code = loc.get("external_identifier")
         if not (
