@@ -3,7 +3,7 @@ every other output says (it delegates to the site's presentation functions)."""
 
 from __future__ import annotations
 
-from .. import regions
+from .. import phones, regions
 from ..site import format as site_format
 
 # HSDS 3 service.status has no "unverified": a consumer that ignores our extension must
@@ -18,8 +18,12 @@ STATUS_BACK = {"active": "active", "temporarily closed": "temporarily_closed", "
 
 
 def number(value: str, short_codes) -> str:
-    """E.164 (`+62293000102`) for numbers, the digits for short codes (`129`)."""
-    return site_format.parse_number(value, short_codes).e164
+    """E.164 (`+62293000102`) for numbers, the digits for short codes (`129`): what the
+    site's `tel:` links hold. `phones.classify` reuses what `check` already parsed."""
+    digits = phones.digits(value)
+    if digits in short_codes:
+        return digits
+    return phones.classify(value.strip())[0] or digits
 
 
 def display_number(value: str, short_codes) -> str:

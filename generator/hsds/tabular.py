@@ -361,14 +361,15 @@ def _flatten(table: str, obj: dict, rows: dict[str, dict[str, dict]]) -> None:
 def csv_text(table: str, rows: list[dict]) -> str:
     columns = [name for name, _type, _format in TABLES[table][1]]
     out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(v) for k, v in row.items()})
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(c, "")) for c in columns] for row in rows)
     return out.getvalue()
 
 
 def _cell(value) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():

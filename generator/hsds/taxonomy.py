@@ -8,6 +8,8 @@ here once with its Indonesian name and its meaning; generator/hsds/README.md has
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..directory import Directory
 from .ids import hsds_id
 
@@ -68,6 +70,7 @@ EXTENSION_TERMS: dict[str, tuple[str, str]] = {
 }
 
 
+@cache
 def term_id(taxonomy: str, code: str) -> str:
     return hsds_id("taxonomy_term", taxonomy, code)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from hsds_helpers import REAL, directory, exported, reference
@@ -166,7 +167,7 @@ def test_tabular_rows_match_the_json():
 def test_site_stage_writes_the_data_folder_linked_from_tentang_data(tmp_path):
     site_stage(directory(), tmp_path)
     page = (REPO / "content" / "tentang-data.md").read_text(encoding="utf-8")
-    links = [part.split(")")[0] for part in page.split("](data/")[1:]]
+    links = re.findall(r'href="\.\./data/([^"]+)"', page)
     assert links and all((tmp_path / "data" / link).is_file() for link in links)
     assert (tmp_path / "data" / "hsds" / "services.json").read_bytes() == exported()[
         "hsds/services.json"
