@@ -155,17 +155,19 @@ def _assemble(path: Path, t: dict[str, list[dict]]) -> Dataset:
             out["metadata"] = meta[row["id"]]
         return out
 
+    groups = _Groups(t)
     locations = {
-        r["id"]: _location(r, t, with_extras) for r in t.get("locations.csv", []) if "id" in r
+        r["id"]: _location(r, groups, with_extras) for r in t.get("locations.csv", []) if "id" in r
     }
-    services = [_service(r, t, with_extras, locations) for r in t.get("services.csv", [])]
+    services = [_service(r, groups, with_extras, locations) for r in t.get("services.csv", [])]
     orgs = []
-    phones_by_org = _by(t.get("phones.csv", []), "organization_id")
+    parts = {key: _by(t.get(f"{key}.csv", []), "organization_id") for key in ("phones", "contacts")}
     for row in t.get("organizations.csv", []):
         org = with_extras(row)
-        own = [p for p in phones_by_org.get(row.get("id"), []) if not p.get("service_id")]
-        if own:
-            org["phones"] = [with_extras(p) for p in own]
+        for key, by_org in parts.items():
+            own = [with_extras(r) for r in by_org.get(row.get("id"), []) if not r.get("service_id")]
+            if own:
+                org[key] = own
         orgs.append(org)
     dataset = Dataset(path, services, orgs)
     for name in sorted(t):
@@ -182,16 +184,30 @@ KNOWN_TABLES = {
 }  # fmt: skip
 
 
-def _location(row: dict, t: dict, with_extras) -> dict:
+class _Groups:
+    """Rows of a table grouped by a column, each grouping made once (not once per row)."""
+
+    def __init__(self, tables: dict[str, list[dict]]):
+        self.tables = tables
+        self.made: dict[tuple[str, str], dict[str, list[dict]]] = {}
+
+    def get(self, table: str, column: str, value) -> list[dict]:
+        key = (table, column)
+        if key not in self.made:
+            self.made[key] = _by(self.tables.get(table, []), column)
+        return self.made[key].get(value, []) if value else []
+
+
+def _location(row: dict, groups: _Groups, with_extras) -> dict:
     loc = with_extras(row)
     for key, table in (("addresses", "addresses.csv"), ("accessibility", "accessibility.csv")):
-        found = _by(t.get(table, []), "location_id").get(row["id"])
+        found = groups.get(table, "location_id", row["id"])
         if found:
             loc[key] = found
     return loc
 
 
-def _service(row: dict, t: dict, with_extras, locations: dict) -> dict:
+def _service(row: dict, groups: _Groups, with_extras, locations: dict) -> dict:
     service = with_extras(row)
     sid = row.get("id")
     for key, table in (
@@ -202,11 +218,11 @@ def _service(row: dict, t: dict, with_extras, locations: dict) -> dict:
         ("required_documents", "required_documents.csv"),
         ("contacts", "contacts.csv"),
     ):
-        found = _by(t.get(table, []), "service_id").get(sid)
+        found = groups.get(table, "service_id", sid)
         if found:
             service[key] = [with_extras(r) for r in found]
     sals = []
-    for sal in _by(t.get("service_at_location.csv", []), "service_id").get(sid, []):
+    for sal in groups.get("service_at_location.csv", "service_id", sid):
         sal = with_extras(sal)
         if sal.get("location_id") in locations:
             sal["location"] = locations[sal["location_id"]]

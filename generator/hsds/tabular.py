@@ -330,7 +330,9 @@ CHILDREN = {
 
 
 def tables(exp: Export) -> dict[str, list[dict]]:
-    """Every table's rows (flat objects), each table sorted by id, no id twice."""
+    """Every table's rows (flat objects), no id twice, in the order of the JSON export
+    (records by id, their parts in record order: the order of phones or schedules is
+    the record's own, and the tables keep it)."""
     rows: dict[str, dict[str, dict]] = {name: {} for name in TABLES}
     for org in exp.organizations:
         _flatten("organization", org, rows)
@@ -340,7 +342,7 @@ def tables(exp: Export) -> dict[str, list[dict]]:
         _flatten("taxonomy_term", term, rows)
     for taxonomy in exp.taxonomies:
         _flatten("taxonomy", taxonomy, rows)
-    return {name: [found[k] for k in sorted(found)] for name, found in rows.items()}
+    return {name: list(found.values()) for name, found in rows.items()}
 
 
 def _flatten(table: str, obj: dict, rows: dict[str, dict[str, dict]]) -> None:

@@ -190,3 +190,15 @@ def test_round_trip_keeps_every_mapped_field(tmp_path):
     assert sorted(before) == sorted(after)
     for key in before:
         assert after[key] == before[key], key
+
+
+def test_tabular_package_imports_the_same_records_as_the_json(tmp_path):
+    root_dir, _report = check_directory(FICTIONAL, TODAY)
+    for name, data in export_files(root_dir, ("hsds", "tabular")).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    terms = taxonomy_codes(FICTIONAL)
+    from_json = Importer(read_source(tmp_path / "hsds"), IMPORTED, DAY, terms).run()
+    from_csv = Importer(read_source(tmp_path / "tabular"), IMPORTED, DAY, terms).run()
+    assert len(from_json.records) == 38
+    assert from_csv.records == from_json.records
