@@ -26,7 +26,7 @@ import yaml
 from .. import regions
 from ..urls import slugify
 from . import labels
-from .read import WHERE, Dataset
+from .read import WHERE, Dataset, shape_problems
 from .taxonomy import AUDIENCES, CATEGORIES, EXTENSION_TERMS, EXTENSIONS, term_id
 
 # Report codes.
@@ -40,6 +40,7 @@ NOT_CONFIRMED = "I-ASSURED"  # assured_date kept as a note, not as verified_on
 EXISTS = "I-EXISTS"  # a record with this id exists: not overwritten
 OTHER = "I-NOT-IMPORTED"  # an object or row of a kind we do not import
 TAXONOMY = "I-TAXONOMY"  # a taxonomy term that is not one of ours
+SHAPE = "I-SHAPE"  # a value of the wrong JSON type (a text where a list belongs…)
 
 STRUCTURAL = {"id", WHERE}
 DAY_CODES = {
@@ -126,25 +127,27 @@ class Importer:
     def run(self) -> Result:
         for at, kind in self.data.other:
             self.result.findings.append(Finding(at, "-", OTHER, f"{kind}: not imported"))
+        for at, key, what in shape_problems(self.data):
+            self.result.findings.append(Finding(at, key, SHAPE, f"{what}: left out"))
         orgs = list(self.data.organizations)
         for service in self.data.services:  # organisations nested in services count too
             if isinstance(service.get("organization"), dict):
                 orgs.append(service["organization"])
         for org in orgs:
-            if org.get("id") not in self.org_ids and org.get("name"):
-                self.org_ids[org.get("id")] = self.new_id(org["name"])
+            if _key(org) not in self.org_ids and _named(org):
+                self.org_ids[_key(org)] = self.new_id(org["name"])
         for service in self.data.services:
-            if service.get("name"):
-                self.service_ids[service.get("id")] = self.new_id(service["name"])
+            if _named(service):
+                self.service_ids[_key(service)] = self.new_id(service["name"])
         seen: set[str] = set()
         for org in orgs:
-            if org.get("name") and org.get("id") not in seen:
-                seen.add(org.get("id"))
+            if _named(org) and _key(org) not in seen:
+                seen.add(_key(org))
                 self.organisation(org)
-            elif not org.get("name"):
+            elif not _named(org):
                 self.note(org, "name", MISSING, "organisation without a name: not imported")
         for service in self.data.services:
-            if service.get("name"):
+            if _named(service):
                 self.service(service)
             else:
                 self.note(service, "name", MISSING, "service without a name: not imported")
@@ -178,7 +181,9 @@ class Importer:
     def sources(self, obj: dict) -> list[dict]:
         out = []
         for row in obj.get("metadata") or []:
-            if row.get("last_action_type") == "public_source" and row.get("updated_by"):
+            if row.get("last_action_type") == "public_source" and isinstance(
+                row.get("updated_by"), str
+            ):
                 src = {"name": row["updated_by"], "url": row.get("replacement_value") or None}
                 src["date"] = row.get("last_action_date")
                 src["covers"] = row.get("field_name") or None
@@ -235,7 +240,7 @@ class Importer:
         rec["recheck"] = _first(ext.get("cek-ulang"))
         rec["sources"] = self.sources(org)
         self.leftovers(org, self.ORG_FIELDS, "organization")
-        self.result.records[f"organisations/{self.org_ids[org.get('id')]}"] = _clean(rec)
+        self.result.records[f"organisations/{self.org_ids[_key(org)]}"] = _clean(rec)
 
     def org_regions(self, org: dict, ext: dict[str, list[str]]):
         codes = ext.get("wilayah-kerja") or []
@@ -264,7 +269,7 @@ class Importer:
         ext, cats, auds = self.attrs(obj)
         if _first(ext.get("jenis-catatan")) == "hotline":
             return self.hotline(obj, ext, cats, auds)
-        sid = self.service_ids[obj.get("id")]
+        sid = self.service_ids[_key(obj)]
         org = self.org_ids.get(obj.get("organization_id")) or self.org_ids.get(
             (obj.get("organization") or {}).get("id")
         )
@@ -295,7 +300,7 @@ class Importer:
         return None
 
     def hotline(self, obj: dict, ext, cats, auds) -> None:
-        hid = self.service_ids[obj.get("id")]
+        hid = self.service_ids[_key(obj)]
         level = _first(ext.get("cakupan"))
         rec: dict = {"name": obj["name"], "operator": self.org_ids.get(obj.get("organization_id"))}
         rec["purpose"] = self.required(obj, "description", "purpose")
@@ -656,6 +661,16 @@ class Importer:
 class _Fees:
     def __init__(self, kind: str):
         self.kind, self.note = kind, None
+
+
+def _key(obj: dict) -> str:
+    """The object's HSDS id; one of its own when it has none (so nothing can refer to it)."""
+    found = obj.get("id")
+    return found if isinstance(found, str) and found else f"@{id(obj)}"
+
+
+def _named(obj: dict) -> bool:
+    return isinstance(obj.get("name"), str) and bool(obj["name"].strip())
 
 
 def _first(values):

@@ -230,3 +230,47 @@ def _service(row: dict, groups: _Groups, with_extras, locations: dict) -> dict:
     if sals:
         service["service_at_locations"] = sals
     return service
+
+
+# --- shape -------------------------------------------------------------------------------
+
+LIST_KEYS = {
+    "phones", "contacts", "schedules", "service_areas", "service_at_locations", "languages",
+    "required_documents", "attributes", "metadata", "addresses", "accessibility", "services",
+    "locations", "funding", "programs", "organization_identifiers", "cost_options",
+}  # fmt: skip
+OBJECT_KEYS = {"organization", "location", "taxonomy_term", "service", "program", "taxonomy_detail"}
+
+
+def shape_problems(dataset: Dataset) -> list[tuple[str, str, str]]:
+    """Make every nested value the shape HSDS gives it, so mapping never trips over a
+    string where a list belongs: wrong parts are removed and returned as
+    (where, field, what was wrong)."""
+    found: list[tuple[str, str, str]] = []
+    for obj in [*dataset.services, *dataset.organizations]:
+        _shape(obj, found)
+    return found
+
+
+def _shape(obj: dict, found: list) -> None:
+    for key in list(obj):
+        value = obj[key]
+        where = obj.get(WHERE, "?")
+        if key in LIST_KEYS:
+            items = value if isinstance(value, list) else None
+            if items is None or not all(isinstance(i, dict) for i in items):
+                found.append((where, key, "expected a list of objects"))
+                obj[key] = [i for i in items or [] if isinstance(i, dict)]
+            for item in obj[key]:
+                item.setdefault(WHERE, f"{where}.{key}")
+                _shape(item, found)
+        elif key in OBJECT_KEYS:
+            if isinstance(value, dict):
+                value.setdefault(WHERE, f"{where}.{key}")
+                _shape(value, found)
+            else:
+                found.append((where, key, "expected an object"))
+                del obj[key]
+        elif key != WHERE and isinstance(value, dict | list):
+            found.append((where, key, "expected a single value"))
+            del obj[key]

@@ -202,3 +202,41 @@ def test_tabular_package_imports_the_same_records_as_the_json(tmp_path):
     from_csv = Importer(read_source(tmp_path / "tabular"), IMPORTED, DAY, terms).run()
     assert len(from_json.records) == 38
     assert from_csv.records == from_json.records
+
+
+def test_wrong_shapes_are_reported_never_a_traceback(tmp_path):
+    source = tmp_path / "aneh.json"
+    source.write_text(
+        json.dumps(
+            [
+                {"name": "Layanan Aneh", "status": ["active"], "phones": "abc", "organization": "x",
+                 "schedules": [1, {"byday": ["MO"]}], "service_areas": {"a": 1},
+                 "service_at_locations": [{"location": {"latitude": "abc", "addresses": [
+                     {"country": "ID", "city": "Kota Kendari", "address_1": "Jalan Contoh 1"}]}}]},
+                {"name": 42, "status": "active"},
+                "text",
+                {"name": "Org", "description": "x", "phones": [{"number": "0812-3456-7890", "type": "cell"}]},
+            ]
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    result = run_import(source, tmp_path / "out")
+    lines = {f.format() for f in result.findings}
+    assert "aneh.json:$[0]: phones: I-SHAPE: expected a list of objects: left out" in lines
+    assert "aneh.json:$[0]: status: I-SHAPE: expected a single value: left out" in lines
+    assert "aneh.json:$[1]: name: I-MISSING: service without a name: not imported" in lines
+    assert "aneh.json:$[2]: -: I-NOT-IMPORTED: not an object: not imported" in lines
+    service = yaml.safe_load((tmp_path / "out" / "services" / "layanan-aneh.yaml").read_text())
+    assert service["locations"] == [
+        {"address": "Jalan Contoh 1", "region": "74.71"}
+    ]  # one Kota Kendari
+    assert "organisation" not in service
+    org = yaml.safe_load((tmp_path / "out" / "organisations" / "org.yaml").read_text())
+    assert org["channels"] == [{"type": "phone", "value": "0812-3456-7890"}]
+
+
+def test_export_command_writes_one_format(tmp_path, capsys):
+    out = tmp_path / "geo"
+    assert main(["export", "--root", str(FICTIONAL), "--format", "geojson", "--out", str(out)]) == 0
+    assert [p.name for p in out.iterdir()] == ["lokasi.geojson"]
+    assert capsys.readouterr().out.startswith("wrote 1 file(s), ")
