@@ -26,11 +26,6 @@ def number(value: str, short_codes) -> str:
     return phones.classify(value.strip())[0] or digits
 
 
-def display_number(value: str, short_codes) -> str:
-    """The number as readers see it on the site, e.g. `(0293) 000102`."""
-    return site_format.parse_number(value, short_codes).display
-
-
 def language_name(code: str) -> str:
     return site_format.language_names([code])[0]
 
