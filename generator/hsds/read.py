@@ -74,12 +74,26 @@ def _add_json(dataset: Dataset, data, where: str) -> None:
             dataset.services.append(item)
         elif kind == "organization":
             dataset.organizations.append(item)
+            _nested_services(dataset, item)
         elif kind == "service_at_location" and isinstance(item.get("service"), dict):
             service = dict(item["service"])
             service.setdefault("service_at_locations", [item])
             dataset.services.append(service)
         else:
             dataset.other.append((at, kind))
+
+
+def _nested_services(dataset: Dataset, org: dict) -> None:
+    """An organisation may carry its services (`organization_full.json`): import them too."""
+    services = org.get("services")
+    if not isinstance(services, list):
+        return
+    for service in services:
+        if isinstance(service, dict) and kind_of(service) == "service":
+            service.setdefault("organization_id", org.get("id"))
+            dataset.services.append(service)
+        elif isinstance(service, dict):
+            dataset.other.append((service.get(WHERE, "?"), kind_of(service)))
 
 
 def kind_of(item: dict) -> str:

@@ -235,3 +235,14 @@ def test_export_command_writes_one_format(tmp_path, capsys):
     assert main(["export", "--root", str(FICTIONAL), "--format", "geojson", "--out", str(out)]) == 0
     assert [p.name for p in out.iterdir()] == ["lokasi.geojson"]
     assert capsys.readouterr().out.startswith("wrote 1 file(s), ")
+
+
+def test_services_inside_an_organisation_are_imported(tmp_path):
+    reference()
+    result = run_import(EXAMPLES / "organization_full.json", tmp_path)
+    assert sorted(result.records) == [
+        "organisations/example-organization-inc",
+        "services/community-counselling",
+    ]
+    service = result.records["services/community-counselling"]
+    assert service["organisation"] == "example-organization-inc"
