@@ -30,8 +30,8 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--taxonomy",
         type=Path,
-        default=REAL_ROOT,
-        help="records folder whose kinds of help and audiences to match",
+        default=None,
+        help="records folder whose kinds of help and audiences to match (default: --out, else directory/)",
     )
     parser.add_argument("--report", type=Path, help="also write the report to this file")
 
@@ -58,7 +58,8 @@ def run(args) -> int:
     if when is None:
         raise UsageError("the data gives no date of its own: add --source-date YYYY-MM-DD")
     name = args.source_name or f"Data HSDS {args.source.name}"
-    result = Importer(dataset, name, when, taxonomy_codes(args.taxonomy)).run()
+    terms_root = args.taxonomy or (args.out if (args.out / "taxonomy").is_dir() else REAL_ROOT)
+    result = Importer(dataset, name, when, taxonomy_codes(terms_root)).run()
     write_records(result, args.out, args.replace)
     lines = report_lines(result)
     if args.report:
