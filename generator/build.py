@@ -1,4 +1,4 @@
-"""The one build order (issue 3): check -> docs tree -> leaflets -> search -> MkDocs -> swap.
+"""The one build order: check -> docs tree -> leaflets -> search -> data -> MkDocs -> swap.
 
 Each stage is a small function usable on its own (tests call them without MkDocs).
 MkDocs empties its output folder before writing, so it builds into a temporary folder
@@ -12,6 +12,8 @@ Optional stages plug in by module name, so this file does not change when they l
   `generator.site.materials_page`).
 - `generator.search.site_stage(directory, docs_dir) -> None`: writes search shards and
   scripts into the docs tree.
+- `generator.hsds.site_stage(directory, docs_dir) -> None`: writes the open data export
+  (HSDS 3.0 JSON, tabular package, GeoJSON) under `data/` in the docs tree.
 """
 
 from __future__ import annotations
@@ -99,6 +101,10 @@ def leaflets_stage(directory: Directory, docs_dir: Path) -> list[dict]:
 
 def search_stage(directory: Directory, docs_dir: Path) -> None:
     optional_stage("generator.search", directory, docs_dir)
+
+
+def data_stage(directory: Directory, docs_dir: Path) -> None:
+    optional_stage("generator.hsds", directory, docs_dir)
 
 
 def mkdocs_stage(
@@ -210,6 +216,8 @@ def prepare_docs(
             materials = leaflets_stage(directory, docs_dir)
     with timed("search", timings):
         search_stage(directory, docs_dir)
+    with timed("data", timings):
+        data_stage(directory, docs_dir)
     return directory, materials
 
 

@@ -1,0 +1,45 @@
+"""Numbers and labels as the export writes them: one small place, so the export says what
+every other output says (it delegates to the site's presentation functions)."""
+
+from __future__ import annotations
+
+from .. import phones, regions
+from ..site import format as site_format
+
+# HSDS 3 service.status has no "unverified": a consumer that ignores our extension must
+# not send a person to a service we cannot vouch is running, so it is "inactive".
+STATUS = {
+    "active": "active",
+    "temporarily_closed": "temporarily closed",
+    "closed": "defunct",
+    "unverified": "inactive",
+}
+STATUS_BACK = {"active": "active", "temporarily closed": "temporarily_closed", "defunct": "closed"}
+
+
+def number(value: str, short_codes) -> str:
+    """E.164 (`+62293000102`) for numbers, the digits for short codes (`129`): what the
+    site's `tel:` links hold. `phones.classify` reuses what `check` already parsed."""
+    digits = phones.digits(value)
+    if digits in short_codes:
+        return digits
+    return phones.classify(value.strip())[0] or digits
+
+
+def language_name(code: str) -> str:
+    return site_format.language_names([code])[0]
+
+
+def fee_label(fees) -> tuple[str, str]:
+    """(label, note), e.g. ('Gratis', ''); ('', '') when not known."""
+    return site_format.fee_text(fees)
+
+
+def region_name(code: str) -> str:
+    info = regions.lookup(code)
+    return info.name if info else code
+
+
+def city_of(code: str) -> str:
+    """The kabupaten/kota code a region lies in (the province for a province code)."""
+    return code[:5] if regions.level_of(code) >= 2 else code
