@@ -171,7 +171,12 @@ def _collect(readers: ProcessPoolExecutor, chunks: list, blobs: Iterator[bytes])
 def quiet_worker() -> None:
     """Close a reader process's stderr: rapidyaml prints its parse errors there, and
     those files are read again by the careful reader, which reports them properly.
-    (An exception in a worker still reaches the main process through the pool.)"""
+    (An exception in a worker still reaches the main process through the pool.)
+    A reader also dies with the process that started it: a killed `check` or build
+    leaves no orphans."""
+    from .outfolder import die_with_parent
+
+    die_with_parent()
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
