@@ -316,3 +316,18 @@ def test_damaged_cached_pdf_is_rendered_again(tmp_path):
     assert not _up_to_date(tmp_path, job, "inputs", manifest)
     (tmp_path / f"{job.stem}.pdf").unlink()
     assert not _up_to_date(tmp_path, job, "inputs", manifest)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--out", "directory/services/x.yaml"],
+        ["leaflets", "--out", "directory"],
+        ["leaflets", "--cache", "directory/cache"],
+    ],
+)
+def test_other_outputs_never_land_on_the_records(project, capsys, argv):
+    assert main([*argv, "--root", "directory", "--today", "2026-11-01"]) == 1
+    err = capsys.readouterr().err
+    assert "ditolak: berisi atau berada di dalam" in err and "Traceback" not in err
+    assert records_intact(project)
