@@ -292,6 +292,47 @@ CATALOGUE: dict[str, Kind] = {
             "file logo '{value}' tidak ada di directory/assets/",
             "logo file '{value}' is not in directory/assets/",
         ),
+        # --- hostile input: files that are not records, depth, repeats, self-references ---
+        _k(
+            "E-NOT-REGULAR",
+            "error",
+            "bukan file biasa ({what}); tidak dibaca",
+            "not a regular file ({what}); not read",
+            "Simpan catatan sebagai file .yaml biasa di folder ini (tanpa tautan/symlink).",
+            "Store the record as a plain .yaml file in this folder (no symbolic links).",
+        ),
+        _k(
+            "E-TOO-DEEP",
+            "error",
+            "isi bersarang terlalu dalam (lebih dari {limit} tingkat)",
+            "nested more than {limit} levels deep",
+            "Catatan hanya perlu beberapa tingkat; periksa indentasi dan tanda kurung [ ] { }.",
+            "Records need only a few levels; check indentation and [ ] { } brackets.",
+        ),
+        _k(
+            "E-REPEATED",
+            "error",
+            "{count} masalah [{which}] lain di file ini tidak ditampilkan",
+            "{count} more [{which}] problems in this file are not shown",
+            "Perbaiki yang ditampilkan dulu; biasanya sisanya kesalahan yang sama.",
+            "Fix the ones shown first; the rest are usually the same mistake.",
+        ),
+        _k(
+            "E-SELF-REF",
+            "error",
+            "{what} merujuk ke dirinya sendiri ('{value}')",
+            "{what_en} refers to itself ('{value}')",
+            "Rujuk catatan lain, atau tulis nomor/alamatnya langsung.",
+            "Refer to another record, or write the number or address itself.",
+        ),
+        _k(
+            "E-NAME-CHARS",
+            "error",
+            "nama memuat karakter tak terlihat atau karakter kendali ({chars})",
+            "the name holds invisible or control characters ({chars})",
+            "Ketik ulang nama dengan huruf biasa; jangan salin dari dokumen berformat.",
+            "Type the name again with plain letters; do not paste from formatted documents.",
+        ),
         # --- warnings ---
         _k(
             "W-STALE",
@@ -413,10 +454,38 @@ class Report:
         return [p for p in self.sorted() if p.severity == "warning"]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.problems))
+        return cap_repeats(sorted(set(self.problems)))
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))
+
+
+# Problems of one code shown per file: one mistake repeated (an alias used 100,000
+# times) must not bury the rest of the report, nor take minutes to print.
+REPEAT_LIMIT = 20
+
+
+def cap_repeats(problems: list[Problem]) -> list[Problem]:
+    """Keep the first REPEAT_LIMIT errors of each code in each file; say how many more.
+    Warnings are never capped (they must not turn into an error)."""
+    counts: dict[tuple[str, str], int] = {}
+    for p in problems:
+        key = (p.file, p.code)
+        counts[key] = counts.get(key, 0) + 1
+    if all(n <= REPEAT_LIMIT for n in counts.values()):
+        return problems
+    kept: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    for p in problems:
+        key = (p.file, p.code)
+        seen[key] = seen.get(key, 0) + 1
+        exempt = p.severity == "warning" or p.code == "E-REPEATED"
+        if exempt or seen[key] <= REPEAT_LIMIT:
+            kept.append(p)
+        elif seen[key] == REPEAT_LIMIT + 1:
+            left = counts[key] - REPEAT_LIMIT
+            kept.append(problem(p.file, p.line, p.col, "E-REPEATED", count=left, which=p.code))
+    return sorted(kept)
 
 
 class GeneratorError(Exception):

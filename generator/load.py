@@ -13,9 +13,12 @@ node tree ourselves so that:
 
 from __future__ import annotations
 
+import errno
 import marshal
 import multiprocessing
 import os
+import re
+import stat
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from yaml._yaml import CParser
 
 from . import fastyaml
-from .errors import Problem, ReaderStopped, problem
+from .errors import REPEAT_LIMIT, Problem, ReaderStopped, cap_repeats, problem
 from .kinds import FILES, FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -82,27 +86,84 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Problem]]:
-    """Every file to read with its kind and display path, plus problems with the tree."""
+    """Every file to read with its kind and display path, plus problems with the tree.
+
+    Only regular files are read: a symbolic link (which could point at any file on the
+    machine, whose content must never be echoed), a FIFO (reading it would hang), a
+    device or a folder named like a record is refused by name. Anything else that is not
+    read gets W-UNEXPECTED-FILE, so nothing is silently ignored."""
     found: list[tuple[Path | str, str, str]] = []
     problems: list[Problem] = []
     prefix = display_path(root, root)
     for name in sorted(FILES):
         path = root / name
-        if path.is_file():
-            found.append((path, name, f"{prefix}/{name}"))
+        shown = f"{prefix}/{name}"
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            problems.append(problem(shown, 1, 1, "E-NOT-REGULAR", what=_what(path)))
+        elif path.is_file():
+            found.append((path, name, shown))
         else:
-            problems.append(problem(f"{prefix}/{name}", 1, 1, "E-MISSING-FILE", name=name))
+            problems.append(problem(shown, 1, 1, "E-MISSING-FILE", name=name))
     for folder in sorted(FOLDERS):
         base = root / folder
-        if not base.is_dir():
-            continue
-        for entry in sorted(os.scandir(base), key=lambda e: e.name):
-            shown = f"{prefix}/{folder}/{entry.name}"
-            if entry.is_file() and entry.name.endswith(".yaml"):
-                found.append((entry.path, folder, shown))  # str: 17,000 Paths cost ~0.1 s
-            elif entry.is_file() and not entry.name.startswith("."):
-                problems.append(problem(shown, 1, 1, "W-UNEXPECTED-FILE"))
+        if base.is_symlink():
+            problems.append(problem(f"{prefix}/{folder}", 1, 1, "E-NOT-REGULAR", what=_what(base)))
+        elif base.is_dir():
+            _discover_folder(base, folder, f"{prefix}/{folder}", found, problems)
+    problems += _unexpected_top(root, prefix)
     return found, problems
+
+
+def _discover_folder(base: Path, folder: str, shown_base: str, found: list, problems: list):
+    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+        shown = f"{shown_base}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        if entry.name.endswith(".yaml"):
+            if entry.is_file(follow_symlinks=False):
+                found.append((entry.path, folder, shown))  # str: 17,000 Paths cost ~0.1 s
+            else:
+                problems.append(problem(shown, 1, 1, "E-NOT-REGULAR", what=_what(Path(entry.path))))
+        else:
+            problems.append(problem(shown, 1, 1, "W-UNEXPECTED-FILE"))
+
+
+# Top-level entries that are not records but belong there (schemas, logos, a README).
+KNOWN_TOP = {"schema", "assets", "taxonomy", "README.md"}
+
+
+def _unexpected_top(root: Path, prefix: str) -> list[Problem]:
+    known = KNOWN_TOP | set(FOLDERS) | {name.split("/")[0] for name in FILES}
+    out = [
+        problem(f"{prefix}/{entry.name}", 1, 1, "W-UNEXPECTED-FILE")
+        for entry in sorted(os.scandir(root), key=lambda e: e.name)
+        if entry.name not in known and not entry.name.startswith(".")
+    ]
+    taxonomy = root / "taxonomy"
+    if taxonomy.is_dir() and not taxonomy.is_symlink():
+        wanted = {name.split("/", 1)[1] for name in FILES if "/" in name}
+        out += [
+            problem(f"{prefix}/taxonomy/{entry.name}", 1, 1, "W-UNEXPECTED-FILE")
+            for entry in sorted(os.scandir(taxonomy), key=lambda e: e.name)
+            if entry.name not in wanted and not entry.name.startswith(".")
+        ]
+    return out
+
+
+def _what(path: Path) -> str:
+    """What a non-regular entry is, in words (never what it points at or holds)."""
+    if path.is_symlink():
+        return "tautan simbolik" if path.exists() else "tautan simbolik yang rusak/berputar"
+    mode = path.lstat().st_mode
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "soket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "perangkat"
+    return "bukan file biasa"
 
 
 PARALLEL_MIN_FILES = 2000  # below this, starting worker processes costs more than it saves
@@ -245,6 +306,8 @@ def load_file(
         return record
     record.positions[()] = (1, 1)
     record.data = _Builder(record, positions).build(node, ())
+    if len(record.problems) > REPEAT_LIMIT:
+        record.problems = cap_repeats(record.problems)
     return record
 
 
@@ -258,30 +321,98 @@ def _read_text(path: Path | str, record: RawRecord) -> str | None:
         record.problems.append(problem(record.display, 1, 1, code, **params))
 
     try:
-        # Plain system calls, sized by fstat: a file object costs ~15 µs per file, and
-        # `read(MAX_BYTES + 1)` allocates a megabyte each time (~0.3 s at 10,000 records).
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            size = os.fstat(fd).st_size
-            raw = b"" if size > MAX_BYTES else os.read(fd, size + 1)
-            while size < len(raw) <= MAX_BYTES:  # the file grew since fstat
-                more = os.read(fd, MAX_BYTES + 1 - len(raw))
-                if not more:
-                    break
-                raw += more
-        finally:
-            os.close(fd)
+        raw = _read_bytes(path)
+    except _NotRegular as exc:
+        return fail("E-NOT-REGULAR", what=str(exc))
+    except _TooBig as exc:
+        return fail("E-TOO-BIG", size=exc.size, limit=MAX_BYTES)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link made after `discover`
+            return fail("E-NOT-REGULAR", what="tautan simbolik")
         return fail("E-ENCODING", detail=exc.strerror or str(exc))
-    if size > MAX_BYTES or len(raw) > MAX_BYTES:
-        return fail("E-TOO-BIG", size=max(size, len(raw)), limit=MAX_BYTES)
     if b"\x00" in raw:
         return fail("E-ENCODING", detail="berisi byte NUL/biner")
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless: drop it
     except UnicodeDecodeError as exc:
         return fail("E-ENCODING", detail=f"byte {exc.start}")
+    if NESTING_SUSPECT_RE.search(raw):
+        line = too_deep(text)
+        if line:
+            return fail_at(record, line, "E-TOO-DEEP", limit=MAX_DEPTH)
     return text
+
+
+class _NotRegular(OSError):
+    pass
+
+
+class _TooBig(Exception):
+    def __init__(self, size: int):
+        self.size = size
+
+
+def _read_bytes(path: Path | str) -> bytes:
+    """The file's bytes, or `MAX_BYTES + 1` of them when it is bigger.
+
+    Plain system calls, sized by fstat: a file object costs ~15 µs per file, and
+    `read(MAX_BYTES + 1)` allocates a megabyte each time (~0.3 s at 10,000 records).
+    O_NOFOLLOW and O_NONBLOCK: a link or FIFO swapped in after `discover` is refused
+    here instead of followed or waited on."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular("bukan file biasa")
+        size = info.st_size
+        if size > MAX_BYTES:
+            raise _TooBig(size)
+        raw = os.read(fd, size + 1)
+        while size < len(raw) <= MAX_BYTES:  # the file grew since fstat
+            more = os.read(fd, MAX_BYTES + 1 - len(raw))
+            if not more:
+                break
+            raw += more
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise _TooBig(len(raw))
+    return raw
+
+
+def fail_at(record: RawRecord, line: int, code: str, **params) -> None:
+    record.problems.append(problem(record.display, line, 1, code, **params))
+
+
+# Records nest 5 or 6 levels. Parsers recurse per level (PyYAML's composer gives a
+# RecursionError near 1,000 levels; C parsers can overflow the stack far deeper), so
+# depth is measured first with libyaml's event parser, which keeps its own stack.
+# Every level costs a flow bracket, or a character of a line's leading `[ ?-]` run, so
+# a file with neither nested brackets nor a run of 12 such characters is shallower
+# than 1 + 11 + 1 + 1 levels: only suspect files pay for the exact measure.
+MAX_DEPTH = 20
+NESTING_SUSPECT_RE = re.compile(rb"[\[{][^\]}\[{]*[\[{]|(?:\A|\n)[ ?-]{12}")
+
+
+def too_deep(text: str) -> int | None:
+    """Line of the first collection nested deeper than MAX_DEPTH, or None."""
+    parser = CParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: the composer reports it where it is
+    finally:
+        parser.dispose()
 
 
 class _Loader(yaml.CSafeLoader):
