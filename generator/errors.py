@@ -320,10 +320,10 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "E-SELF-REF",
             "error",
-            "{what} merujuk ke dirinya sendiri ('{value}')",
-            "{what_en} refers to itself ('{value}')",
-            "Rujuk catatan lain, atau tulis nomor/alamatnya langsung.",
-            "Refer to another record, or write the number or address itself.",
+            "merujuk ke dirinya sendiri ('{value}'): {why}",
+            "refers to itself ('{value}'): {why_en}",
+            "Hapus rujukan ini, atau ganti dengan catatan lain atau nomor/alamatnya langsung.",
+            "Remove this reference, or name another record or the number/address itself.",
         ),
         _k(
             "E-NAME-CHARS",

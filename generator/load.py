@@ -307,7 +307,7 @@ def load_file(
     record.positions[()] = (1, 1)
     record.data = _Builder(record, positions).build(node, ())
     if len(record.problems) > REPEAT_LIMIT:
-        record.problems = cap_repeats(record.problems)
+        record.problems = cap_repeats(sorted(set(record.problems)))
     return record
 
 

@@ -236,4 +236,19 @@ EXPECTED = {
         "'visum-rsu-contoh-magelang': verified_on: terakhir dikonfirmasi 2025-06-10 (16 bulan lalu); perlu dicek "
         "ulang",
     ],
+    "E-NOT-REGULAR": [
+        "fictional/services/tautan.yaml:1:1: error[E-NOT-REGULAR]: bukan file biasa (tautan simbolik); tidak dibaca (Saran: Simpan catatan sebagai file .yaml biasa di folder ini (tanpa tautan/symlink).)",
+    ],
+    "E-TOO-DEEP": [
+        "fictional/services/dalam.yaml:2:1: error[E-TOO-DEEP]: isi bersarang terlalu dalam (lebih dari 20 tingkat) (Saran: Catatan hanya perlu beberapa tingkat; periksa indentasi dan tanda kurung [ ] { }.)",
+    ],
+    "E-REPEATED": [
+        "fictional/services/kunci-banyak.yaml:22:1: error[E-REPEATED]: 5 masalah [E-UNKNOWN-KEY] lain di file ini tidak ditampilkan (Saran: Perbaiki yang ditampilkan dulu; biasanya sisanya kesalahan yang sama.)",
+    ],
+    "E-SELF-REF": [
+        "fictional/organisations/organisasi-wanita-contoh-mawar.yaml:4:13: error[E-SELF-REF]: organisasi 'organisasi-wanita-contoh-mawar': member_of[0]: merujuk ke dirinya sendiri ('organisasi-wanita-contoh-mawar'): organisasi tidak bisa menjadi anggota dirinya sendiri (Saran: Hapus rujukan ini, atau ganti dengan catatan lain atau nomor/alamatnya langsung.)",
+    ],
+    "E-NAME-CHARS": [
+        "fictional/hotlines/sapa-129.yaml:2:1: error[E-NAME-CHARS]: hotline 'sapa-129': name: nama memuat karakter tak terlihat atau karakter kendali (U+200B, U+202E) (Saran: Ketik ulang nama dengan huruf biasa; jangan salin dari dokumen berformat.)",
+    ],
 }

@@ -33,6 +33,8 @@ def plant(root: Path, relpath: str, fault: tuple) -> None:
         shutil.copyfile(root / args[0], path)
     elif action == "delete":
         path.unlink()
+    elif action == "symlink":
+        path.symlink_to(args[0])
 
 
 def lines_for(tmp_path: Path, code: str) -> list[str]:
