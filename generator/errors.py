@@ -7,6 +7,7 @@ and text; CI annotations match the code.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -438,6 +439,8 @@ class Report:
     """All problems of one run, errors and warnings together."""
 
     problems: list[Problem] = field(default_factory=list)
+    _sorted: list[Problem] | None = field(default=None, repr=False, compare=False)
+    _sorted_from: int = field(default=-1, repr=False, compare=False)
 
     def add(self, p: Problem) -> None:
         self.problems.append(p)
@@ -454,7 +457,11 @@ class Report:
         return [p for p in self.sorted() if p.severity == "warning"]
 
     def sorted(self) -> list[Problem]:
-        return cap_repeats(sorted(set(self.problems)))
+        """Every problem once, in file order, repeats capped (computed once per change)."""
+        if self._sorted is None or self._sorted_from != len(self.problems):
+            self._sorted = cap_repeats(list(set(self.problems)))
+            self._sorted_from = len(self.problems)
+        return self._sorted
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))
@@ -466,25 +473,33 @@ REPEAT_LIMIT = 20
 
 
 def cap_repeats(problems: list[Problem]) -> list[Problem]:
-    """Keep the first REPEAT_LIMIT errors of each code in each file; say how many more.
-    Warnings are never capped (they must not turn into an error)."""
-    counts: dict[tuple[str, str], int] = {}
+    """Sorted problems, with at most REPEAT_LIMIT errors of each code in each file and
+    an E-REPEATED saying how many more. Warnings are never capped (they must not turn
+    into an error). O(n log REPEAT_LIMIT) for a large group, not a sort of all of it."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
     for p in problems:
-        key = (p.file, p.code)
-        counts[key] = counts.get(key, 0) + 1
-    if all(n <= REPEAT_LIMIT for n in counts.values()):
-        return problems
+        groups.setdefault((p.file, p.code), []).append(p)
     kept: list[Problem] = []
-    seen: dict[tuple[str, str], int] = {}
-    for p in problems:
-        key = (p.file, p.code)
-        seen[key] = seen.get(key, 0) + 1
-        exempt = p.severity == "warning" or p.code == "E-REPEATED"
-        if exempt or seen[key] <= REPEAT_LIMIT:
-            kept.append(p)
-        elif seen[key] == REPEAT_LIMIT + 1:
-            left = counts[key] - REPEAT_LIMIT
-            kept.append(problem(p.file, p.line, p.col, "E-REPEATED", count=left, which=p.code))
+    for group in groups.values():
+        if len(group) <= REPEAT_LIMIT or group[0].severity == "warning":
+            kept.extend(group)
+            continue
+        if group[0].code == "E-REPEATED":
+            kept.extend(group)
+            continue
+        shown = heapq.nsmallest(REPEAT_LIMIT, group)
+        after = min((p for p in group if p > shown[-1]), default=shown[-1])
+        kept.extend(shown)
+        kept.append(
+            problem(
+                after.file,
+                after.line,
+                after.col,
+                "E-REPEATED",
+                count=len(group) - REPEAT_LIMIT,
+                which=after.code,
+            )  # fmt: skip
+        )
     return sorted(kept)
 
 

@@ -485,10 +485,13 @@ class _Builder:
         self.track = track
         self.positions = record.positions
         self.seen: set[int] = set()
+        self.aliased: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc):
         if id(node) in self.seen:  # the same node twice means an alias (`*name`)
-            self._fail(node, "E-ALIAS")
+            if id(node) not in self.aliased:  # once per anchor: 100,000 uses, one problem
+                self.aliased.add(id(node))
+                self._fail(node, "E-ALIAS")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):

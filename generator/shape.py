@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import CATALOGUE, Problem, problem
+from .errors import CATALOGUE, REPEAT_LIMIT, Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord, field_path
 from .models import FILE_KINDS, FOLDER_KINDS, PATTERN_CODES, Model
@@ -62,7 +62,7 @@ def validate_shape(raw: RawRecord, salvage: bool = False) -> tuple[Model | None,
     except ValidationError as exc:
         raw_errors = exc.errors(include_url=False)
         errors = _pick_branches(raw_errors, raw.data)
-        problems = [_to_problem(raw, cls, err) for err in errors]
+        problems = _capped_problems(raw, cls, errors)
         return (_salvage(cls, raw.data, raw_errors) if salvage else None), problems
 
 
@@ -143,7 +143,8 @@ def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
             clean.append(part)
         if ok:
             kept.append({**err, "loc": tuple(clean)})
-    covered = {e["loc"][: len(loc)] for loc in unmatched for e in kept}
+    # Every prefix of a kept error's place (linear; comparing each pair was quadratic).
+    covered = {e["loc"][:i] for e in kept for i in range(len(e["loc"]) + 1)}
     for loc, labels in unmatched.items():
         if loc not in covered:
             kept.append(
@@ -153,6 +154,26 @@ def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
 
 
 # --- one error -> one problem ------------------------------------------------------
+
+
+def _capped_problems(raw: RawRecord, cls: type[BaseModel], errors: list[dict]) -> list[Problem]:
+    """One problem per error, but at most REPEAT_LIMIT of each error type: a list of
+    100,000 bad items would take seconds to describe. The rest are counted (E-REPEATED)."""
+    problems: list[Problem] = []
+    first: dict[str, Problem] = {}
+    seen: dict[str, int] = {}
+    for err in errors:
+        kind = err["type"]
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= REPEAT_LIMIT:
+            problems.append(_to_problem(raw, cls, err))
+            first.setdefault(kind, problems[-1])
+    for kind, count in seen.items():
+        if count > REPEAT_LIMIT:
+            p = first[kind]
+            left = count - REPEAT_LIMIT
+            problems.append(problem(p.file, p.line, p.col, "E-REPEATED", count=left, which=p.code))
+    return problems
 
 
 def _describe(value: Any) -> str:
