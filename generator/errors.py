@@ -77,8 +77,8 @@ CATALOGUE: dict[str, Kind] = {
             "error",
             "kunci '{key}' ditulis dua kali (baris {first_line} dan {again})",
             "key '{key}' appears twice (lines {first_line} and {again})",
-            "Hapus salah satu.",
-            "Remove one of them.",
+            "Jika keduanya benar, gabungkan isinya di satu kunci (daftar: `[a, b]`); jika sama, hapus yang kedua.",
+            "If both are right, join them under one key (a list: `[a, b]`); if they are the same, remove the second.",
         ),
         _k(
             "E-ALIAS",
@@ -161,12 +161,8 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "E-DATE",
             "error",
-            "tanggal harus ditulis YYYY-MM-DD, tertulis '{got}'",
-            "date must be YYYY-MM-DD, got '{got}'",
-            "tanggal sumber yang hanya menyebut bulan atau tahun ditulis 2025-10 atau 2025;"
-            " jangan menebak tanggalnya",
-            "a source date that names only a month or a year is written 2025-10 or 2025;"
-            " do not guess the day",
+            "tanggal harus ditulis YYYY-MM-DD, tertulis '{got}'{fix}",
+            "date must be YYYY-MM-DD, got '{got}'{fix}",
         ),
         _k(
             "E-FUTURE-DATE",
@@ -303,6 +299,18 @@ CATALOGUE: dict[str, Kind] = {
             "Store the record as a plain .yaml file in this folder (no symbolic links).",
         ),
         _k(
+            "E-MISSING-DASH",
+            "error",
+            "kunci '{key}' ditulis dua kali dalam satu butir daftar (baris {first_line} dan"
+            " {again}): sepertinya tanda `- ` hilang di awal baris {again}",
+            "key '{key}' appears twice in one list item (lines {first_line} and {again}):"
+            " the `- ` at the start of line {again} seems to be missing",
+            "Tambahkan `- ` di awal baris {again} (sejajar dengan `- ` butir pertama) agar"
+            " menjadi butir baru. Jangan hapus salah satu: isinya akan hilang.",
+            "Add `- ` at the start of line {again} (in line with the first item's `- `) to"
+            " start a new item. Do not delete either: that loses what it says.",
+        ),
+        _k(
             "E-TOO-DEEP",
             "error",
             "isi bersarang terlalu dalam (lebih dari {limit} tingkat)",
@@ -322,7 +330,7 @@ CATALOGUE: dict[str, Kind] = {
             "E-SELF-REF",
             "error",
             "merujuk ke dirinya sendiri ('{value}'): {why}",
-            "refers to itself ('{value}'): {why_en}",
+            "refers to itself ('{value}'): {why}",
             "Hapus rujukan ini, atau ganti dengan catatan lain atau nomor/alamatnya langsung.",
             "Remove this reference, or name another record or the number/address itself.",
         ),
@@ -392,11 +400,15 @@ class Problem:
     def message(self, lang: str = "id") -> str:
         template = self.kind.id if lang == "id" else self.kind.en
         params = dict(self.params)
+        if lang != "id":  # `detail_en` stands for `detail` in English messages
+            params.update({k[:-3]: v for k, v in self.params if k.endswith("_en")})
         text = template.format_map(_Params(params))
         if params.get("did_you_mean"):
             ask = "maksud Anda" if lang == "id" else "did you mean"
             text += f" ({ask} '{params['did_you_mean']}'?)"
-        hint = self.kind.hint_id if lang == "id" else self.kind.hint_en
+        hint = (self.kind.hint_id if lang == "id" else self.kind.hint_en).format_map(
+            _Params(params)
+        )
         return (
             f"{text} (Saran: {hint})"
             if hint and lang == "id"

@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 from yaml._yaml import CParser
 
-from . import fastyaml
+from . import fastyaml, yamlsyntax
 from .errors import REPEAT_LIMIT, Problem, ReaderStopped, cap_repeats, problem
 from .kinds import FILES, FOLDERS
 
@@ -442,16 +442,22 @@ def _compose(text: str, record: RawRecord) -> yaml.Node | None:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = exc.problem or "sintaks salah"
-        if "\t" in text and "tab" in detail.lower() or "found character '\\t'" in str(exc):
-            detail += " (karakter tab)"
-        record.problems.append(problem(record.display, line, col, "E-YAML", detail=detail))
+        line, col, detail, detail_en = yamlsyntax.explain(exc, text)
+        record.problems.append(
+            problem(record.display, line, col, "E-YAML", detail=detail, detail_en=detail_en)
+        )
         return None
     except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0]
         record.problems.append(
-            problem(record.display, 1, 1, "E-YAML", detail=str(exc).splitlines()[0])
+            problem(
+                record.display,
+                1,
+                1,
+                "E-YAML",
+                detail=f"sintaks salah ({first})",
+                detail_en=f"syntax error ({first})",
+            )  # fmt: skip
         )
         return None
     docs = [d for d in docs if d is not None]
@@ -511,6 +517,7 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict = {}
         first_line: dict[str, int] = {}
+        dash_reported = False
         positions = self.positions
         for key_node, value_node in node.value:
             mark = key_node.start_mark
@@ -520,23 +527,26 @@ class _Builder:
                 continue
             key = key_node.value
             if key in first_line:
-                self.record.problems.append(
-                    problem(
-                        self.record.display,
-                        line,
-                        col,
-                        "E-DUPLICATE-KEY",
-                        key=key,
-                        first_line=first_line[key],
-                        again=line,
-                    )
-                )
+                if not dash_reported:
+                    dash_reported = self._duplicate(loc, key, first_line[key], line, col)
                 continue
             first_line[key] = line
             if self.track:
                 positions[(*loc, key)] = (line, col)
             result[key] = self.build(value_node, (*loc, key))
         return result
+
+    def _duplicate(self, loc: Loc, key: str, first: int, again: int, col: int) -> bool:
+        """A key written twice. In a list item (a channel, a source...) that is nearly
+        always a second item whose `- ` was forgotten: say so, and where, because
+        deleting one of the two would delete a number. Returns True when it said so
+        (the item's other repeated keys are the same mistake)."""
+        dash = bool(loc) and isinstance(loc[-1], int)
+        code = "E-MISSING-DASH" if dash else "E-DUPLICATE-KEY"
+        self.record.problems.append(
+            problem(self.record.display, again, col, code, key=key, first_line=first, again=again)
+        )
+        return dash
 
     def _fail(self, node: yaml.Node, code: str, **params) -> None:
         line, col = _mark(node)

@@ -128,6 +128,14 @@ CASES = {
     ),
     # hostile input: files that are not records, depth, repeats, self-references, names
     "E-NOT-REGULAR": ("services/tautan.yaml", ("symlink", "/etc/passwd")),
+    "E-MISSING-DASH": (
+        H,
+        (
+            "replace",
+            "    label: Telepon\n  - type: whatsapp",
+            "    label: Telepon\n    type: whatsapp",
+        ),
+    ),
     "E-TOO-DEEP": (
         "services/dalam.yaml",
         ("write", "name: x\nkeywords: " + "[" * 30 + "]" * 30 + "\n"),
