@@ -11,6 +11,8 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .kinds import subject_in
+
 Severity = Literal["error", "warning"]
 
 
@@ -400,8 +402,11 @@ class Problem:
     def message(self, lang: str = "id") -> str:
         template = self.kind.id if lang == "id" else self.kind.en
         params = dict(self.params)
-        if lang != "id":  # `detail_en` stands for `detail` in English messages
-            params.update({k[:-3]: v for k, v in self.params if k.endswith("_en")})
+        if lang != "id":  # `detail_en` stands for `detail`; else the detail is translated
+            from .english import english
+
+            given = {k[:-3]: v for k, v in self.params if k.endswith("_en")}
+            params = {k: given.get(k, english(v)) for k, v in params.items()}
         text = template.format_map(_Params(params))
         if params.get("did_you_mean"):
             ask = "maksud Anda" if lang == "id" else "did you mean"
@@ -417,7 +422,7 @@ class Problem:
 
     def body(self, lang: str = "id") -> str:
         """`<subject>: <field>: <message>` (without position and code)."""
-        parts = [p for p in (self.subject, self.field) if p]
+        parts = [p for p in (subject_in(self.subject, lang), self.field) if p]
         parts.append(self.message(lang))
         return ": ".join(parts)
 
