@@ -183,6 +183,7 @@ class Rules:
         # References not answered when seen: (record, place, value, id table, label).
         self.unresolved: list[tuple[Checked, Loc, str, Container[str], str]] = []
         self.owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)  # by number
+        self._places_by_id: dict[str, dict[str, set[str]]] = {}
 
     def add(self, batch: list[Checked]) -> list[Problem]:
         """Take the next records (in tree order) and run the per-record stages on them.
@@ -411,10 +412,24 @@ class Rules:
         """References that no record answered, once every record is in."""
         for c, loc, value, known, label in self.unresolved:
             if value not in known:
-                close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.75)
+                candidates = self._nearby(c, label, known)
+                close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
                 yield c.at(
                     loc, "E-REF", target=label, value=value, did_you_mean=close[0] if close else ""
                 )
+
+    def _nearby(self, c: Checked, label: str, known) -> list[str]:
+        """Ids to suggest for a wrong reference: of the same kind and working where the
+        referring record works (a national record fits anywhere). A suggestion from
+        another city would send a person to an office that cannot help them."""
+        kind = LABEL_KINDS.get(label)
+        mine = _places(c.model)
+        if kind is None or not mine:
+            return sorted(known)
+        if kind not in self._places_by_id:
+            self._places_by_id[kind] = {x.raw.id: _places(x.model) for x in self.records(kind)}
+        places = self._places_by_id[kind]
+        return sorted(k for k in known if _overlap(places.get(k), mine))
 
     def check_parents(self) -> Iterator[Problem]:
         """Each cycle of parents once, at its first organisation in id order. Linear: an
@@ -677,6 +692,29 @@ def _channels_of(by_kind: ByKind) -> list[tuple[Checked, Loc, Channel]]:
         if isinstance(c.model.channels, list)
         for i, ch in enumerate(c.model.channels)
     ]
+
+
+LABEL_KINDS = {"organisasi": "organisations", "layanan": "services", "hotline": "hotlines"}
+
+
+def _places(model: Model) -> set[str]:
+    """Region codes a record works in (empty: national or not said)."""
+    codes: list[str] = []
+    for name in ("service_area", "regions"):
+        value = getattr(model, name, None)
+        if isinstance(value, list):
+            codes += value
+    coverage = getattr(model, "coverage", None)
+    if coverage is not None:
+        codes += list(getattr(coverage, "regions", []) or [])
+    return set(codes)
+
+
+def _overlap(theirs: set[str] | None, mine: set[str]) -> bool:
+    """Unknown or national, or one place lies in the other (a city in its province)."""
+    if not theirs:
+        return True
+    return any(a.startswith(b) or b.startswith(a) for a in theirs for b in mine)
 
 
 def _family(c: Checked) -> set[str]:

@@ -198,3 +198,27 @@ def test_new_asks_again_only_the_wrong_answer(fictional_copy, monkeypatch, capsy
     text = (fictional_copy / "organisations/organisasi-fiktif-ulang.yaml").read_text()
     assert "name: Organisasi Fiktif Ulang\nkind: ngo\nregions:\n- '33.71'\n" in text
     assert "Jawaban untuk kind perlu diperbaiki; jawaban lain disimpan." in capsys.readouterr().err
+
+
+def test_did_you_mean_only_suggests_records_of_the_same_place(tmp_path, capsys):
+    """Why: "maksud Anda" proposed a record of another city."""
+    root = copy(tmp_path)
+    bone = "services/pengaduan-uptd-ppa-contoh-bone.yaml"
+    replace(
+        root,
+        bone,
+        "organisation: uptd-ppa-contoh-kabupaten-bone",
+        "organisation: uptd-ppa-contoh-kota-magelng",
+    )
+    replace(
+        root,
+        S,
+        "organisation: uptd-ppa-contoh-kota-magelang",
+        "organisation: uptd-ppa-contoh-kota-magelng",
+    )
+    assert main(["check", "--root", str(root), "--today", "2026-11-01"]) == 1
+    refs = [line for line in capsys.readouterr().out.splitlines() if "[E-REF]" in line]
+    assert [("maksud Anda" in line, line.split(":")[0]) for line in refs] == [
+        (False, f"fictional/{bone}"),
+        (True, f"fictional/{S}"),
+    ]  # fmt: skip
