@@ -313,6 +313,16 @@ CATALOGUE: dict[str, Kind] = {
             " start a new item. Do not delete either: that loses what it says.",
         ),
         _k(
+            "E-PLAIN-TEXT",
+            "error",
+            "ditulis sebagai teks biasa; tulis dalam bentuk terstruktur: {form}",
+            "written as plain text; write it in its structured form: {form}",
+            "Isinya sama, dalam bentuk yang bisa dibaca situs dan selebaran. Periksa hasilnya;"
+            " tulis `unknown` hanya jika memang belum diketahui.",
+            "Same facts, in the form the site and leaflets read. Check the result; write"
+            " `unknown` only when the fact is really not known.",
+        ),
+        _k(
             "E-TOO-DEEP",
             "error",
             "isi bersarang terlalu dalam (lebih dari {limit} tingkat)",

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import structured
 from .dates import corrected_date
 from .errors import CATALOGUE, REPEAT_LIMIT, Problem, problem
 from .kinds import subject_of
@@ -157,6 +158,10 @@ def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
 # --- one error -> one problem ------------------------------------------------------
 
 
+# What pydantic says when a structured field (hours, fees, languages) holds text.
+PLAIN_TEXT_ERRORS = {"union_type", "literal_error", "model_type", "list_type", "dict_type"}
+
+
 def _date_problem(args: tuple, subject_: str, fieldname: str, got, source: bool) -> Problem:
     """E-DATE with the corrected value when the text is a date in another order
     (`20-11-2025` -> `2025-11-20`); a source may name only a month or a year, a
@@ -220,6 +225,12 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
     where = dict(file=raw.display, subject=subject(raw))
+    form = structured.suggestion(str(loc[-1]), err.get("input")) if loc else ""
+    if form and kind in PLAIN_TEXT_ERRORS:  # `hours: Senin-Jumat 08.00-15.00`
+        line, col = raw.position(loc)
+        return problem(
+            raw.display, line, col, "E-PLAIN-TEXT", where["subject"], field_path(loc), form=form
+        )
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else ""
         line, col = raw.position(loc)

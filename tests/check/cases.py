@@ -136,6 +136,7 @@ CASES = {
             "    label: Telepon\n    type: whatsapp",
         ),
     ),
+    "E-PLAIN-TEXT": (S, ("replace", "fees:\n  kind: free\n", "fees: gratis\n")),
     "E-TOO-DEEP": (
         "services/dalam.yaml",
         ("write", "name: x\nkeywords: " + "[" * 30 + "]" * 30 + "\n"),

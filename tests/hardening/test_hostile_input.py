@@ -222,3 +222,24 @@ def test_did_you_mean_only_suggests_records_of_the_same_place(tmp_path, capsys):
         (False, f"fictional/{bone}"),
         (True, f"fictional/{S}"),
     ]  # fmt: skip
+
+
+def test_structured_form_of_plain_text_passes_check_when_pasted(tmp_path, capsys):
+    """Why: hours, fees or languages written as text were told to use `unknown`."""
+    root = copy(tmp_path)
+    path = root / S
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("\nhours:\n"), text.index("how_to_get_help:")
+    plain = "hours: Senin-Kamis 08.00-15.30, Jumat 08.00-11.00\nfees: gratis\nlanguages: Bahasa Indonesia dan Jawa\n"
+    path.write_text(text[: start + 1] + plain + text[end:], encoding="utf-8")
+    assert main(["check", "--root", str(root), "--today", "2026-11-01"]) == 1
+    out = capsys.readouterr().out
+    forms = [line.split("bentuk terstruktur: ", 1)[1].split(" (Saran:")[0]
+             for line in out.splitlines() if "[E-PLAIN-TEXT]" in line]  # fmt: skip
+    assert forms == [
+        'hours: {"weekly": [{"days": ["mon", "tue", "wed", "thu"], "opens": "08:00", "closes": "15:30"}, {"days": ["fri"], "opens": "08:00", "closes": "11:00"}]}',
+        'fees: {"kind": "free"}',
+        'languages: ["id", "jv"]',
+    ]  # fmt: skip
+    path.write_text(text[: start + 1] + "\n".join(forms) + "\n" + text[end:], encoding="utf-8")
+    assert main(["check", "--root", str(root), "--today", "2026-11-01"]) == 0
