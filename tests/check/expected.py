@@ -249,6 +249,6 @@ EXPECTED = {
         "fictional/hotlines/sapa-129.yaml:9:5: error[E-MISSING-DASH]: kunci 'type' ditulis dua kali dalam satu butir daftar (baris 6 dan 9): sepertinya tanda `- ` hilang di awal baris 9 (Saran: Tambahkan `- ` di awal baris 9 (sejajar dengan `- ` butir pertama) agar menjadi butir baru. Jangan hapus salah satu: isinya akan hilang.)",
     ],
     "E-PLAIN-TEXT": [
-        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:35:1: error[E-PLAIN-TEXT]: layanan 'pengaduan-uptd-ppa-contoh-magelang': fees: ditulis sebagai teks biasa; tulis dalam bentuk terstruktur: fees: {\"kind\": \"free\"} (Saran: Isinya sama, dalam bentuk yang bisa dibaca situs dan selebaran. Periksa hasilnya; tulis `unknown` hanya jika memang belum diketahui.)",
+        'fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:35:1: error[E-PLAIN-TEXT]: layanan \'pengaduan-uptd-ppa-contoh-magelang\': fees: ditulis sebagai teks biasa; tulis dalam bentuk terstruktur: fees: {"kind": "free"} (Saran: Isinya sama, dalam bentuk yang bisa dibaca situs dan selebaran. Periksa hasilnya; tulis `unknown` hanya jika memang belum diketahui.)',
     ],
 }

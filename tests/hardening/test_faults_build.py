@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from fault_build import fake_stages, options
+from hardening_limits import load_factor
 
 from generator import build, outfolder
 from generator.__main__ import main
@@ -293,7 +294,7 @@ def test_file_size_limit_in_a_real_process(project, tmp_path):
     env = {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{HERE}"}
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=project,
-        timeout=4,
+        timeout=4 * load_factor(),
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert "(file terlalu besar untuk sistem ini)" in done.stderr
