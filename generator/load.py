@@ -387,20 +387,17 @@ def fail_at(record: RawRecord, line: int, code: str, **params) -> None:
 # RecursionError near 1,000 levels; C parsers can overflow the stack far deeper), so
 # depth is measured first with libyaml's event parser, which keeps its own stack.
 # Every level costs a flow bracket, or indentation, or a compact `- ` after another
-# `- `; a file with fewer than 8 brackets, no line indented 10 spaces and no `- -` is
-# shallower than MAX_DEPTH, so only suspect files pay for the exact measure. Substring
-# counts run at memchr speed (a regex here cost more than reading the file).
+# `- `; a file with fewer than 8 brackets, no line indented 10 spaces and no `- - -`
+# or `-  -` is about MAX_DEPTH deep at most (and far from what crashes a parser), so
+# only suspect files pay for the exact measure. Substring tests run at memchr speed (a
+# regex here cost more than reading the file).
 MAX_DEPTH = 20
 DEEP_INDENT = b"\n" + b" " * 10
 
 
 def _maybe_deep(raw: bytes) -> bool:
-    return (
-        raw.count(b"[") + raw.count(b"{") >= 8
-        or DEEP_INDENT in raw
-        or b"- -" in raw
-        or b"-  -" in raw
-    )
+    brackets = (b"[" in raw or b"{" in raw) and raw.count(b"[") + raw.count(b"{") >= 8
+    return brackets or DEEP_INDENT in raw or b"- - -" in raw or b"-  -" in raw
 
 
 def too_deep(text: str) -> int | None:
