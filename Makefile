@@ -11,7 +11,12 @@ GEN := $(PY) -m generator
 
 .PHONY: setup check build test serve bench lint format schema golden clean lock
 
-setup: $(STAMP)
+setup: $(STAMP) $(VENV)/.generator-on-path
+
+# `python -m generator` from any folder: the checkout goes on the venv's import path.
+$(VENV)/.generator-on-path: $(STAMP)
+	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'direktori-generator.pth').write_text('$(CURDIR)\\n')"
+	touch $@
 
 $(STAMP): requirements.txt package.json package-lock.json scripts/setup-system.sh
 	./scripts/setup-system.sh

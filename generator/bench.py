@@ -285,7 +285,8 @@ def plain_mkdocs(docs: Path, site: Path, config: Path = REPO / "mkdocs.yml", **o
 
 
 def our_build(case: Case, docs: Path, site: Path) -> dict:
-    cmd = [sys.executable, "-m", "generator", "build", "--root", str(case.root), "--out", str(site)]
+    cmd = [sys.executable, "-m", "generator", "build", "--root", str(case.root), "--out", str(site),
+           "--allow-outside"]  # fmt: skip
     cmd += ["--docs-dir", str(docs), "--today", TODAY.isoformat()]
     return run_child(cmd, env=child_env())
 

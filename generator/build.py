@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import site
+from . import outfolder, site
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
 
@@ -168,18 +168,9 @@ def compress_stage(site_dir: Path) -> None:
 
 
 def swap_stage(new_site: Path, out: Path) -> None:
-    """Replace `out` with `new_site` by renames; the old site survives any failure before."""
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    try:
-        new_site.rename(out)
-    except OSError:
-        if old.exists():
-            old.rename(out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+    """Make `new_site` the live `out` without a moment with no site (see outfolder)."""
+    outfolder.publishable(new_site)
+    outfolder.exchange(new_site, out)
 
 
 # --- the pipeline ------------------------------------------------------------------------
@@ -195,6 +186,9 @@ class BuildOptions:
     today: date = field(default_factory=date.today)
     strict: bool = False
     with_mkdocs: bool = True
+    # From the command line: the checkout `out` must lie in unless `allow_outside`.
+    checkout: Path | None = None
+    allow_outside: bool = False
 
 
 def prepare_docs(
@@ -222,15 +216,43 @@ def prepare_docs(
 
 
 def build(options: BuildOptions) -> BuildResult:
-    timings: dict[str, float] = {}
+    """Guard the output folders, take the lock, clean leftovers, then build and swap."""
     docs_dir = options.docs_dir or default_docs_dir(options.config_file)
+    guard_folders(options, docs_dir)
+    folders = [docs_dir, options.out] if options.with_mkdocs else [docs_dir]
+    try:
+        with outfolder.locked(folders):
+            if options.with_mkdocs:
+                outfolder.clean_leftovers(options.out)
+            return _build(options, docs_dir)
+    except OSError as exc:
+        raise BuildFailed(outfolder.describe_os_error(exc, "membangun situs")) from None
+
+
+def guard_folders(options: BuildOptions, docs_dir: Path) -> None:
+    """Refuse, before anything is written, output folders that could cost data."""
+    project = options.config_file.resolve().parent
+    records = [options.root]
+    outfolder.guard_inside(docs_dir, records, "--docs-dir")
+    if docs_dir.exists() and not docs_dir.is_dir():
+        raise outfolder.UnsafeOutput(
+            f"'{docs_dir}' adalah file, padahal harus folder dokumen build. Saran: hapus atau"
+            f" pindahkan file itu. / '{docs_dir}' is a file where the docs folder must be."
+        )
+    if options.with_mkdocs:
+        keep = [project, docs_dir, Path(REPO) / "generator"]
+        outfolder.guard_out(options.out, records, keep, options.checkout, options.allow_outside)
+
+
+def _build(options: BuildOptions, docs_dir: Path) -> BuildResult:
+    timings: dict[str, float] = {}
     content_dir = options.content_dir or options.config_file.parent / "content"
     directory, materials = prepare_docs(options.root, docs_dir, content_dir, options.today, timings)
     result = BuildResult(options.out, timings, materials)
     if not options.with_mkdocs:
         return result
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.new-", dir=options.out.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=outfolder.temp_prefix(options.out), dir=options.out.parent))
     try:
         with timed("mkdocs", timings):
             mkdocs_stage(options.config_file, docs_dir, tmp, directory, options.strict)

@@ -92,3 +92,37 @@ def reference_today(value: str | None = None) -> date:
         except (ValueError, OverflowError):
             raise UsageError(f"SOURCE_DATE_EPOCH harus angka detik, tertulis '{epoch}'") from None
     return datetime.now(UTC).date()
+
+
+# Dates as people write them in Indonesia: 20-11-2025, 20/11/2025, 20.11.2025,
+# 2025/11/20, "20 November 2025", "20 Nov 2025".
+_NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+_NUMERIC_YMD = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+_WORDS_DMY = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})\s*$")
+_MONTH_WORDS = {
+    **{name.lower(): i for i, name in enumerate(MONTHS, start=1)},
+    **{name.lower()[:3]: i for i, name in enumerate(MONTHS, start=1)},
+    "agu": 8, "ags": 8, "agt": 8, "peb": 2, "nop": 11, "pebruari": 2, "nopember": 11,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
+    "august": 8, "october": 10, "december": 12, "mar": 3, "oct": 10, "dec": 12,
+}  # fmt: skip
+
+
+def corrected_date(text: object) -> str | None:
+    """`2025-11-20` for `20-11-2025`, `20/11/2025`, `20 November 2025`...; None when
+    the text is not such a date or names a day that does not exist."""
+    if not isinstance(text, str):
+        return None
+    if m := _NUMERIC_DMY.match(text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := _NUMERIC_YMD.match(text):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _WORDS_DMY.match(text):
+        day, year = int(m.group(1)), int(m.group(3))
+        month = _MONTH_WORDS.get(m.group(2).lower(), 0)
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

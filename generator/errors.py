@@ -7,8 +7,11 @@ and text; CI annotations match the code.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Literal
+
+from .kinds import subject_in
 
 Severity = Literal["error", "warning"]
 
@@ -76,8 +79,8 @@ CATALOGUE: dict[str, Kind] = {
             "error",
             "kunci '{key}' ditulis dua kali (baris {first_line} dan {again})",
             "key '{key}' appears twice (lines {first_line} and {again})",
-            "Hapus salah satu.",
-            "Remove one of them.",
+            "Jika keduanya benar, gabungkan isinya di satu kunci (daftar: `[a, b]`); jika sama, hapus yang kedua.",
+            "If both are right, join them under one key (a list: `[a, b]`); if they are the same, remove the second.",
         ),
         _k(
             "E-ALIAS",
@@ -160,12 +163,8 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "E-DATE",
             "error",
-            "tanggal harus ditulis YYYY-MM-DD, tertulis '{got}'",
-            "date must be YYYY-MM-DD, got '{got}'",
-            "tanggal sumber yang hanya menyebut bulan atau tahun ditulis 2025-10 atau 2025;"
-            " jangan menebak tanggalnya",
-            "a source date that names only a month or a year is written 2025-10 or 2025;"
-            " do not guess the day",
+            "tanggal harus ditulis YYYY-MM-DD, tertulis '{got}'{fix}",
+            "date must be YYYY-MM-DD, got '{got}'{fix}",
         ),
         _k(
             "E-FUTURE-DATE",
@@ -316,6 +315,69 @@ CATALOGUE: dict[str, Kind] = {
             "file logo '{value}' tidak ada di directory/assets/",
             "logo file '{value}' is not in directory/assets/",
         ),
+        # --- hostile input: files that are not records, depth, repeats, self-references ---
+        _k(
+            "E-NOT-REGULAR",
+            "error",
+            "bukan file biasa ({what}); tidak dibaca",
+            "not a regular file ({what}); not read",
+            "Simpan catatan sebagai file .yaml biasa di folder ini (tanpa tautan/symlink).",
+            "Store the record as a plain .yaml file in this folder (no symbolic links).",
+        ),
+        _k(
+            "E-MISSING-DASH",
+            "error",
+            "kunci '{key}' ditulis dua kali dalam satu butir daftar (baris {first_line} dan"
+            " {again}): sepertinya tanda `- ` hilang di awal baris {again}",
+            "key '{key}' appears twice in one list item (lines {first_line} and {again}):"
+            " the `- ` at the start of line {again} seems to be missing",
+            "Tambahkan `- ` di awal baris {again} (sejajar dengan `- ` butir pertama) agar"
+            " menjadi butir baru. Jangan hapus salah satu: isinya akan hilang.",
+            "Add `- ` at the start of line {again} (in line with the first item's `- `) to"
+            " start a new item. Do not delete either: that loses what it says.",
+        ),
+        _k(
+            "E-PLAIN-TEXT",
+            "error",
+            "ditulis sebagai teks biasa; tulis dalam bentuk terstruktur: {form}",
+            "written as plain text; write it in its structured form: {form}",
+            "Isinya sama, dalam bentuk yang bisa dibaca situs dan selebaran. Periksa hasilnya;"
+            " tulis `unknown` hanya jika memang belum diketahui.",
+            "Same facts, in the form the site and leaflets read. Check the result; write"
+            " `unknown` only when the fact is really not known.",
+        ),
+        _k(
+            "E-TOO-DEEP",
+            "error",
+            "isi bersarang terlalu dalam (lebih dari {limit} tingkat)",
+            "nested more than {limit} levels deep",
+            "Catatan hanya perlu beberapa tingkat; periksa indentasi dan tanda kurung [ ] { }.",
+            "Records need only a few levels; check indentation and [ ] { } brackets.",
+        ),
+        _k(
+            "E-REPEATED",
+            "error",
+            "{count} masalah [{which}] lain di file ini tidak ditampilkan",
+            "{count} more [{which}] problems in this file are not shown",
+            "Perbaiki yang ditampilkan dulu; biasanya sisanya kesalahan yang sama.",
+            "Fix the ones shown first; the rest are usually the same mistake.",
+        ),
+        _k(
+            "E-SELF-REF",
+            "error",
+            "merujuk ke dirinya sendiri ('{value}'): {why}",
+            "refers to itself ('{value}'): {why}",
+            "Hapus rujukan ini, atau ganti dengan catatan lain atau nomor/alamatnya langsung.",
+            "Remove this reference, or name another record or the number/address itself.",
+        ),
+        _k(
+            "E-NAME-CHARS",
+            "error",
+            "nama memuat karakter tak terlihat atau karakter kendali ({chars})",
+            "the name holds invisible or control characters ({chars})",
+            "Ketik ulang nama dengan huruf biasa; jangan salin dari dokumen berformat.",
+            "Type the name again with plain letters; do not paste from formatted documents.",
+        ),
         # --- warnings ---
         _k(
             "W-STALE",
@@ -374,6 +436,11 @@ class Problem:
     def message(self, lang: str = "id") -> str:
         template = self.kind.id if lang == "id" else self.kind.en
         params = dict(self.params)
+        if lang != "id":  # `detail_en` stands for `detail`; else the detail is translated
+            from .english import english
+
+            given = {k[:-3]: v for k, v in self.params if k.endswith("_en")}
+            params = {k: given.get(k, english(v)) for k, v in params.items()}
         text = template.format_map(_Params(params))
         if params.get("did_you_mean"):
             ask = "maksud Anda" if lang == "id" else "did you mean"
@@ -388,7 +455,7 @@ class Problem:
 
     def body(self, lang: str = "id") -> str:
         """`<subject>: <field>: <message>` (without position and code)."""
-        parts = [p for p in (self.subject, self.field) if p]
+        parts = [p for p in (subject_in(self.subject, lang), self.field) if p]
         parts.append(self.message(lang))
         return ": ".join(parts)
 
@@ -422,6 +489,8 @@ class Report:
     """All problems of one run, errors and warnings together."""
 
     problems: list[Problem] = field(default_factory=list)
+    _sorted: list[Problem] | None = field(default=None, repr=False, compare=False)
+    _sorted_from: int = field(default=-1, repr=False, compare=False)
 
     def add(self, p: Problem) -> None:
         self.problems.append(p)
@@ -438,10 +507,50 @@ class Report:
         return [p for p in self.sorted() if p.severity == "warning"]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.problems))
+        """Every problem once, in file order, repeats capped (computed once per change)."""
+        if self._sorted is None or self._sorted_from != len(self.problems):
+            self._sorted = cap_repeats(list(set(self.problems)))
+            self._sorted_from = len(self.problems)
+        return self._sorted
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors) or (strict and bool(self.warnings))
+
+
+# Problems of one code shown per file: one mistake repeated (an alias used 100,000
+# times) must not bury the rest of the report, nor take minutes to print.
+REPEAT_LIMIT = 20
+
+
+def cap_repeats(problems: list[Problem]) -> list[Problem]:
+    """Sorted problems, with at most REPEAT_LIMIT errors of each code in each file and
+    an E-REPEATED saying how many more. Warnings are never capped (they must not turn
+    into an error). O(n log REPEAT_LIMIT) for a large group, not a sort of all of it."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.file, p.code), []).append(p)
+    kept: list[Problem] = []
+    for group in groups.values():
+        if len(group) <= REPEAT_LIMIT or group[0].severity == "warning":
+            kept.extend(group)
+            continue
+        if group[0].code == "E-REPEATED":
+            kept.extend(group)
+            continue
+        shown = heapq.nsmallest(REPEAT_LIMIT, group)
+        after = min((p for p in group if p > shown[-1]), default=shown[-1])
+        kept.extend(shown)
+        kept.append(
+            problem(
+                after.file,
+                after.line,
+                after.col,
+                "E-REPEATED",
+                count=len(group) - REPEAT_LIMIT,
+                which=after.code,
+            )  # fmt: skip
+        )
+    return sorted(kept)
 
 
 class GeneratorError(Exception):

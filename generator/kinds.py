@@ -42,6 +42,30 @@ KIND_LABELS: dict[str, str] = {
 }
 
 
+# The same nouns in English (`--lang en`).
+KIND_LABELS_EN: dict[str, str] = {
+    "wilayah": "region",
+    "organisasi": "organisation",
+    "layanan": "service",
+    "hotline": "hotline",
+    "materi": "material",
+    "alur": "pathway",
+    "pengaturan": "settings",
+    "nomor pendek": "short codes",
+    "kategori": "categories",
+    "sasaran": "audiences",
+    "sinonim": "synonyms",
+}
+
+
+def subject_in(subject: str, lang: str) -> str:
+    """`layanan 'x'` -> `service 'x'` for English messages."""
+    if lang == "id" or not subject:
+        return subject
+    label, sep, rest = subject.partition(" '")
+    return KIND_LABELS_EN.get(label, label) + sep + rest
+
+
 def subject_of(kind: str, record_id: str | None) -> str:
     """`layanan 'x'`: how a message names the record."""
     label = KIND_LABELS[kind]

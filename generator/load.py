@@ -13,9 +13,11 @@ node tree ourselves so that:
 
 from __future__ import annotations
 
+import errno
 import marshal
 import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from yaml._yaml import CParser
 
-from . import fastyaml
-from .errors import Problem, ReaderStopped, problem
+from . import fastyaml, yamlsyntax
+from .errors import REPEAT_LIMIT, Problem, ReaderStopped, cap_repeats, problem
 from .kinds import FILES, FOLDERS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -82,27 +85,84 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Problem]]:
-    """Every file to read with its kind and display path, plus problems with the tree."""
+    """Every file to read with its kind and display path, plus problems with the tree.
+
+    Only regular files are read: a symbolic link (which could point at any file on the
+    machine, whose content must never be echoed), a FIFO (reading it would hang), a
+    device or a folder named like a record is refused by name. Anything else that is not
+    read gets W-UNEXPECTED-FILE, so nothing is silently ignored."""
     found: list[tuple[Path | str, str, str]] = []
     problems: list[Problem] = []
     prefix = display_path(root, root)
     for name in sorted(FILES):
         path = root / name
-        if path.is_file():
-            found.append((path, name, f"{prefix}/{name}"))
+        shown = f"{prefix}/{name}"
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            problems.append(problem(shown, 1, 1, "E-NOT-REGULAR", what=_what(path)))
+        elif path.is_file():
+            found.append((path, name, shown))
         else:
-            problems.append(problem(f"{prefix}/{name}", 1, 1, "E-MISSING-FILE", name=name))
+            problems.append(problem(shown, 1, 1, "E-MISSING-FILE", name=name))
     for folder in sorted(FOLDERS):
         base = root / folder
-        if not base.is_dir():
-            continue
-        for entry in sorted(os.scandir(base), key=lambda e: e.name):
-            shown = f"{prefix}/{folder}/{entry.name}"
-            if entry.is_file() and entry.name.endswith(".yaml"):
-                found.append((entry.path, folder, shown))  # str: 17,000 Paths cost ~0.1 s
-            elif entry.is_file() and not entry.name.startswith("."):
-                problems.append(problem(shown, 1, 1, "W-UNEXPECTED-FILE"))
+        if base.is_symlink():
+            problems.append(problem(f"{prefix}/{folder}", 1, 1, "E-NOT-REGULAR", what=_what(base)))
+        elif base.is_dir():
+            _discover_folder(base, folder, f"{prefix}/{folder}", found, problems)
+    problems += _unexpected_top(root, prefix)
     return found, problems
+
+
+def _discover_folder(base: Path, folder: str, shown_base: str, found: list, problems: list):
+    for entry in sorted(os.scandir(base), key=lambda e: e.name):
+        shown = f"{shown_base}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        if entry.name.endswith(".yaml"):
+            if entry.is_file(follow_symlinks=False):
+                found.append((entry.path, folder, shown))  # str: 17,000 Paths cost ~0.1 s
+            else:
+                problems.append(problem(shown, 1, 1, "E-NOT-REGULAR", what=_what(Path(entry.path))))
+        else:
+            problems.append(problem(shown, 1, 1, "W-UNEXPECTED-FILE"))
+
+
+# Top-level entries that are not records but belong there (schemas, logos, a README).
+KNOWN_TOP = {"schema", "assets", "taxonomy", "README.md"}
+
+
+def _unexpected_top(root: Path, prefix: str) -> list[Problem]:
+    known = KNOWN_TOP | set(FOLDERS) | {name.split("/")[0] for name in FILES}
+    out = [
+        problem(f"{prefix}/{entry.name}", 1, 1, "W-UNEXPECTED-FILE")
+        for entry in sorted(os.scandir(root), key=lambda e: e.name)
+        if entry.name not in known and not entry.name.startswith(".")
+    ]
+    taxonomy = root / "taxonomy"
+    if taxonomy.is_dir() and not taxonomy.is_symlink():
+        wanted = {name.split("/", 1)[1] for name in FILES if "/" in name}
+        out += [
+            problem(f"{prefix}/taxonomy/{entry.name}", 1, 1, "W-UNEXPECTED-FILE")
+            for entry in sorted(os.scandir(taxonomy), key=lambda e: e.name)
+            if entry.name not in wanted and not entry.name.startswith(".")
+        ]
+    return out
+
+
+def _what(path: Path) -> str:
+    """What a non-regular entry is, in words (never what it points at or holds)."""
+    if path.is_symlink():
+        return "tautan simbolik" if path.exists() else "tautan simbolik yang rusak/berputar"
+    mode = path.lstat().st_mode
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "soket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "perangkat"
+    return "bukan file biasa"
 
 
 PARALLEL_MIN_FILES = 2000  # below this, starting worker processes costs more than it saves
@@ -171,7 +231,12 @@ def _collect(readers: ProcessPoolExecutor, chunks: list, blobs: Iterator[bytes])
 def quiet_worker() -> None:
     """Close a reader process's stderr: rapidyaml prints its parse errors there, and
     those files are read again by the careful reader, which reports them properly.
-    (An exception in a worker still reaches the main process through the pool.)"""
+    (An exception in a worker still reaches the main process through the pool.)
+    A reader also dies with the process that started it: a killed `check` or build
+    leaves no orphans."""
+    from .outfolder import die_with_parent
+
+    die_with_parent()
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
@@ -240,6 +305,8 @@ def load_file(
         return record
     record.positions[()] = (1, 1)
     record.data = _Builder(record, positions).build(node, ())
+    if len(record.problems) > REPEAT_LIMIT:
+        record.problems = cap_repeats(sorted(set(record.problems)))
     return record
 
 
@@ -253,30 +320,105 @@ def _read_text(path: Path | str, record: RawRecord) -> str | None:
         record.problems.append(problem(record.display, 1, 1, code, **params))
 
     try:
-        # Plain system calls, sized by fstat: a file object costs ~15 µs per file, and
-        # `read(MAX_BYTES + 1)` allocates a megabyte each time (~0.3 s at 10,000 records).
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            size = os.fstat(fd).st_size
-            raw = b"" if size > MAX_BYTES else os.read(fd, size + 1)
-            while size < len(raw) <= MAX_BYTES:  # the file grew since fstat
-                more = os.read(fd, MAX_BYTES + 1 - len(raw))
-                if not more:
-                    break
-                raw += more
-        finally:
-            os.close(fd)
+        raw = _read_bytes(path)
+    except _NotRegular as exc:
+        return fail("E-NOT-REGULAR", what=str(exc))
+    except _TooBig as exc:
+        return fail("E-TOO-BIG", size=exc.size, limit=MAX_BYTES)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link made after `discover`
+            return fail("E-NOT-REGULAR", what="tautan simbolik")
         return fail("E-ENCODING", detail=exc.strerror or str(exc))
-    if size > MAX_BYTES or len(raw) > MAX_BYTES:
-        return fail("E-TOO-BIG", size=max(size, len(raw)), limit=MAX_BYTES)
     if b"\x00" in raw:
         return fail("E-ENCODING", detail="berisi byte NUL/biner")
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless: drop it
     except UnicodeDecodeError as exc:
         return fail("E-ENCODING", detail=f"byte {exc.start}")
+    if _maybe_deep(raw):
+        line = too_deep(text)
+        if line:
+            return fail_at(record, line, "E-TOO-DEEP", limit=MAX_DEPTH)
     return text
+
+
+class _NotRegular(OSError):
+    pass
+
+
+class _TooBig(Exception):
+    def __init__(self, size: int):
+        self.size = size
+
+
+def _read_bytes(path: Path | str) -> bytes:
+    """The file's bytes, or `MAX_BYTES + 1` of them when it is bigger.
+
+    Plain system calls, sized by fstat: a file object costs ~15 µs per file, and
+    `read(MAX_BYTES + 1)` allocates a megabyte each time (~0.3 s at 10,000 records).
+    O_NOFOLLOW and O_NONBLOCK: a link or FIFO swapped in after `discover` is refused
+    here instead of followed or waited on."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular("bukan file biasa")
+        size = info.st_size
+        if size > MAX_BYTES:
+            raise _TooBig(size)
+        raw = os.read(fd, size + 1)
+        while size < len(raw) <= MAX_BYTES:  # the file grew since fstat
+            more = os.read(fd, MAX_BYTES + 1 - len(raw))
+            if not more:
+                break
+            raw += more
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:
+        raise _TooBig(len(raw))
+    return raw
+
+
+def fail_at(record: RawRecord, line: int, code: str, **params) -> None:
+    record.problems.append(problem(record.display, line, 1, code, **params))
+
+
+# Records nest 5 or 6 levels. Parsers recurse per level (PyYAML's composer gives a
+# RecursionError near 1,000 levels; C parsers can overflow the stack far deeper), so
+# depth is measured first with libyaml's event parser, which keeps its own stack.
+# Every level costs a flow bracket, or indentation, or a compact `- ` after another
+# `- `; a file with fewer than 8 brackets, no line indented 10 spaces and no `- - -`
+# or `-  -` is about MAX_DEPTH deep at most (and far from what crashes a parser), so
+# only suspect files pay for the exact measure. Substring tests run at memchr speed (a
+# regex here cost more than reading the file).
+MAX_DEPTH = 20
+DEEP_INDENT = b"\n" + b" " * 10
+
+
+def _maybe_deep(raw: bytes) -> bool:
+    brackets = (b"[" in raw or b"{" in raw) and raw.count(b"[") + raw.count(b"{") >= 8
+    return brackets or DEEP_INDENT in raw or b"- - -" in raw or b"-  -" in raw
+
+
+def too_deep(text: str) -> int | None:
+    """Line of the first collection nested deeper than MAX_DEPTH, or None."""
+    parser = CParser(text)
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: the composer reports it where it is
+    finally:
+        parser.dispose()
 
 
 class _Loader(yaml.CSafeLoader):
@@ -306,16 +448,22 @@ def _compose(text: str, record: RawRecord) -> yaml.Node | None:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = exc.problem or "sintaks salah"
-        if "\t" in text and "tab" in detail.lower() or "found character '\\t'" in str(exc):
-            detail += " (karakter tab)"
-        record.problems.append(problem(record.display, line, col, "E-YAML", detail=detail))
+        line, col, detail, detail_en = yamlsyntax.explain(exc, text)
+        record.problems.append(
+            problem(record.display, line, col, "E-YAML", detail=detail, detail_en=detail_en)
+        )
         return None
     except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0]
         record.problems.append(
-            problem(record.display, 1, 1, "E-YAML", detail=str(exc).splitlines()[0])
+            problem(
+                record.display,
+                1,
+                1,
+                "E-YAML",
+                detail=f"sintaks salah ({first})",
+                detail_en=f"syntax error ({first})",
+            )  # fmt: skip
         )
         return None
     docs = [d for d in docs if d is not None]
@@ -349,10 +497,13 @@ class _Builder:
         self.track = track
         self.positions = record.positions
         self.seen: set[int] = set()
+        self.aliased: set[int] = set()
 
     def build(self, node: yaml.Node, loc: Loc):
         if id(node) in self.seen:  # the same node twice means an alias (`*name`)
-            self._fail(node, "E-ALIAS")
+            if id(node) not in self.aliased:  # once per anchor: 100,000 uses, one problem
+                self.aliased.add(id(node))
+                self._fail(node, "E-ALIAS")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
@@ -372,6 +523,7 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict:
         result: dict = {}
         first_line: dict[str, int] = {}
+        dash_reported = False
         positions = self.positions
         for key_node, value_node in node.value:
             mark = key_node.start_mark
@@ -381,23 +533,26 @@ class _Builder:
                 continue
             key = key_node.value
             if key in first_line:
-                self.record.problems.append(
-                    problem(
-                        self.record.display,
-                        line,
-                        col,
-                        "E-DUPLICATE-KEY",
-                        key=key,
-                        first_line=first_line[key],
-                        again=line,
-                    )
-                )
+                if not dash_reported:
+                    dash_reported = self._duplicate(loc, key, first_line[key], line, col)
                 continue
             first_line[key] = line
             if self.track:
                 positions[(*loc, key)] = (line, col)
             result[key] = self.build(value_node, (*loc, key))
         return result
+
+    def _duplicate(self, loc: Loc, key: str, first: int, again: int, col: int) -> bool:
+        """A key written twice. In a list item (a channel, a source...) that is nearly
+        always a second item whose `- ` was forgotten: say so, and where, because
+        deleting one of the two would delete a number. Returns True when it said so
+        (the item's other repeated keys are the same mistake)."""
+        dash = bool(loc) and isinstance(loc[-1], int)
+        code = "E-MISSING-DASH" if dash else "E-DUPLICATE-KEY"
+        self.record.problems.append(
+            problem(self.record.display, again, col, code, key=key, first_line=first, again=again)
+        )
+        return dash
 
     def _fail(self, node: yaml.Node, code: str, **params) -> None:
         line, col = _mark(node)

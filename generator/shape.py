@@ -15,7 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import CATALOGUE, Problem, problem
+from . import structured
+from .dates import corrected_date
+from .errors import CATALOGUE, REPEAT_LIMIT, Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord, field_path
 from .models import FILE_KINDS, FOLDER_KINDS, PATTERN_CODES, Model
@@ -62,7 +64,7 @@ def validate_shape(raw: RawRecord, salvage: bool = False) -> tuple[Model | None,
     except ValidationError as exc:
         raw_errors = exc.errors(include_url=False)
         errors = _pick_branches(raw_errors, raw.data)
-        problems = [_to_problem(raw, cls, err) for err in errors]
+        problems = _capped_problems(raw, cls, errors)
         return (_salvage(cls, raw.data, raw_errors) if salvage else None), problems
 
 
@@ -143,7 +145,8 @@ def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
             clean.append(part)
         if ok:
             kept.append({**err, "loc": tuple(clean)})
-    covered = {e["loc"][: len(loc)] for loc in unmatched for e in kept}
+    # Every prefix of a kept error's place (linear; comparing each pair was quadratic).
+    covered = {e["loc"][:i] for e in kept for i in range(len(e["loc"]) + 1)}
     for loc, labels in unmatched.items():
         if loc not in covered:
             kept.append(
@@ -153,6 +156,45 @@ def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
 
 
 # --- one error -> one problem ------------------------------------------------------
+
+
+# What pydantic says when a structured field (hours, fees, languages) holds text.
+PLAIN_TEXT_ERRORS = {"union_type", "literal_error", "model_type", "list_type", "dict_type"}
+
+
+def _date_problem(args: tuple, subject_: str, fieldname: str, got, source: bool) -> Problem:
+    """E-DATE with the corrected value when the text is a date in another order
+    (`20-11-2025` -> `2025-11-20`); a source may name only a month or a year, a
+    confirmation date (`verified_on`) never."""
+    fixed = corrected_date(got)
+    if fixed:
+        fix, fix_en = f"; tulis: {fixed}", f"; write: {fixed}"
+    elif source:
+        fix = "; sumber yang hanya menyebut bulan atau tahun ditulis 2025-10 atau 2025, tanpa menebak tanggalnya"
+        fix_en = "; a source naming only a month or a year is written 2025-10 or 2025, without guessing the day"
+    else:
+        fix = "; tulis tanggal lengkap saat konfirmasi dilakukan, mis. 2026-11-01"
+        fix_en = "; write the full date the confirmation was made, e.g. 2026-11-01"
+    return problem(*args, "E-DATE", subject_, fieldname, got=got, fix=fix, fix_en=fix_en)
+
+
+def _capped_problems(raw: RawRecord, cls: type[BaseModel], errors: list[dict]) -> list[Problem]:
+    """One problem per error, but at most REPEAT_LIMIT of each error type: a list of
+    100,000 bad items would take seconds to describe. The rest are counted (E-REPEATED)."""
+    problems: list[Problem] = []
+    after: dict[str, Problem] = {}  # the first error not described, to point at
+    seen: dict[str, int] = {}
+    for err in errors:
+        kind = err["type"]
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= REPEAT_LIMIT:
+            problems.append(_to_problem(raw, cls, err))
+        elif seen[kind] == REPEAT_LIMIT + 1:
+            after[kind] = _to_problem(raw, cls, err)
+    for kind, p in after.items():
+        left = seen[kind] - REPEAT_LIMIT
+        problems.append(problem(p.file, p.line, p.col, "E-REPEATED", count=left, which=p.code))
+    return problems
 
 
 def _describe(value: Any) -> str:
@@ -183,6 +225,12 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
     where = dict(file=raw.display, subject=subject(raw))
+    form = structured.suggestion(str(loc[-1]), err.get("input")) if loc else ""
+    if form and kind in PLAIN_TEXT_ERRORS:  # `hours: Senin-Jumat 08.00-15.00`
+        line, col = raw.position(loc)
+        return problem(
+            raw.display, line, col, "E-PLAIN-TEXT", where["subject"], field_path(loc), form=form
+        )
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else ""
         line, col = raw.position(loc)
@@ -202,6 +250,8 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
     code = PATTERN_CODES.get((err.get("ctx") or {}).get("pattern", ""))
     if kind == "string_pattern_mismatch" and code:  # Slug, RegionCode, Time, LangCode
         return problem(*args, code, where["subject"], fieldname, value=err.get("input"))
+    if kind == "E-DATE":  # a source date: a day, a month or a year
+        return _date_problem(args, where["subject"], fieldname, err.get("input"), source=True)
     if kind in CATALOGUE:  # our own PydanticCustomError codes (E-URL, ...)
         return problem(*args, kind, where["subject"], fieldname, **(err.get("ctx") or {}))
     if kind == "missing" or kind == "string_too_short":
@@ -214,7 +264,7 @@ def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
             *args, "E-VALUE", where["subject"], fieldname, got=err.get("input"), expected=expected
         )
     if kind in DATE_TYPES:
-        return problem(*args, "E-DATE", where["subject"], fieldname, got=err.get("input"))
+        return _date_problem(args, where["subject"], fieldname, err.get("input"), source=False)
     if kind in TYPE_WORDS:
         return problem(
             *args,

@@ -45,6 +45,18 @@ from .models import (
 from .phones import NUMBER_TYPES, PhoneChecker
 from .shape import subject, validate_shape
 
+# Fields that name a record (headings, search results, leaflets).
+NAME_FIELDS = ("name", "short_name", "title")
+# Unicode categories Cc (controls, NUL included), Cf (format: zero-width characters,
+# bidi controls, soft hyphen, BOM), Zl/Zp (line and paragraph separators) and the
+# Hangul fillers that render as nothing. tests/hardening checks it against unicodedata.
+INVISIBLE_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\u3164\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
 # Bounding box of Indonesia, with a margin for outlying islands.
 LAT_RANGE = (-11.5, 6.5)
 LON_RANGE = (94.5, 141.5)
@@ -171,6 +183,7 @@ class Rules:
         # References not answered when seen: (record, place, value, id table, label).
         self.unresolved: list[tuple[Checked, Loc, str, Container[str], str]] = []
         self.owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)  # by number
+        self._places_by_id: dict[str, dict[str, set[str]]] = {}
 
     def add(self, batch: list[Checked]) -> list[Problem]:
         """Take the next records (in tree order) and run the per-record stages on them.
@@ -195,6 +208,8 @@ class Rules:
             out.extend(stage(mine))
         out.extend(self.check_channels(channels))
         out.extend(self.check_hours(mine, channels))
+        out.extend(self.check_self_refs(mine, channels))
+        out.extend(self.check_names(mine))
         self.gather_references(mine, channels)
         self.gather_numbers(channels)
         return out
@@ -397,23 +412,75 @@ class Rules:
         """References that no record answered, once every record is in."""
         for c, loc, value, known, label in self.unresolved:
             if value not in known:
-                close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.75)
+                candidates = self._nearby(c, label, known)
+                close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
                 yield c.at(
                     loc, "E-REF", target=label, value=value, did_you_mean=close[0] if close else ""
                 )
 
+    def _nearby(self, c: Checked, label: str, known) -> list[str]:
+        """Ids to suggest for a wrong reference: of the same kind and working where the
+        referring record works (a national record fits anywhere). A suggestion from
+        another city would send a person to an office that cannot help them."""
+        kind = LABEL_KINDS.get(label)
+        mine = _places(c.model)
+        if kind is None or not mine:
+            return sorted(known)
+        if kind not in self._places_by_id:
+            self._places_by_id[kind] = {x.raw.id: _places(x.model) for x in self.records(kind)}
+        places = self._places_by_id[kind]
+        return sorted(k for k in known if _overlap(places.get(k), mine))
+
     def check_parents(self) -> Iterator[Problem]:
+        """Each cycle of parents once, at its first organisation in id order. Linear: an
+        organisation already walked is never walked again (a chain of 10,000 is fine)."""
         orgs = {c.raw.id: c for c in self.records("organisations")}
-        reported: set[str] = set()
-        for start, c in sorted(orgs.items()):
-            chain = [start]
-            current = c.model.parent
-            while current in orgs and current not in chain:
-                chain.append(current)
+        done: set[str] = set()
+        cycles: list[list[str]] = []
+        for start in sorted(orgs):
+            path: dict[str, int] = {}  # organisation -> place on this walk
+            current: str | None = start
+            while current in orgs and current not in done and current not in path:
+                path[current] = len(path)
                 current = orgs[current].model.parent
-            if current == start and start not in reported:
-                reported.update(chain)
-                yield c.at(("parent",), "E-CYCLE", chain=" → ".join([*chain, start]))
+            if current in path:
+                cycles.append(list(path)[path[current] :])
+            done.update(path)
+        for members in cycles:
+            first = members.index(min(members))
+            chain = members[first:] + members[:first]
+            yield orgs[chain[0]].at(("parent",), "E-CYCLE", chain=" → ".join([*chain, chain[0]]))
+
+    def check_self_refs(self, batch: ByKind, channels: list) -> Iterator[Problem]:
+        """A record that names itself where another record belongs: a loop for readers."""
+        for c in _of(batch, "organisations"):
+            for i, m in enumerate(c.model.member_of):
+                if m == c.raw.id:
+                    yield c.at(("member_of", i), "E-SELF-REF", value=m,
+                               why="organisasi tidak bisa menjadi anggota dirinya sendiri",
+                               why_en="an organisation cannot be a member of itself")  # fmt: skip
+        for c, loc, channel in channels:
+            if c.raw.kind == "hotlines" and channel.hotline == c.raw.id:
+                yield c.at((*loc, "hotline"), "E-SELF-REF", value=channel.hotline,
+                           why="saluran hotline perlu nomor atau alamatnya sendiri",
+                           why_en="a hotline's channel needs its own number or address")  # fmt: skip
+
+    def check_names(self, batch: ByKind) -> Iterator[Problem]:
+        """Names shown in headings, search and leaflets: no control, invisible or
+        direction-changing characters (a bidi override can make a name read as another;
+        https://unicode.org/reports/tr9/ and https://trojansource.codes/)."""
+        for c in self.records_of(batch):
+            for name in NAME_FIELDS:
+                value = getattr(c.model, name, None)
+                if not isinstance(value, str) or (value.isascii() and value.isprintable()):
+                    continue  # most names: no character to look at (C-speed test)
+                if INVISIBLE_RE.search(value):
+                    found = sorted({f"U+{ord(ch):04X}" for ch in INVISIBLE_RE.findall(value)})
+                    yield c.at((name,), "E-NAME-CHARS", chars=", ".join(found))
+
+    @staticmethod
+    def records_of(batch: ByKind) -> Iterator[Checked]:
+        return (c for items in batch.values() for c in items)
 
     # --- channels -----------------------------------------------------------------
 
@@ -630,6 +697,29 @@ def _channels_of(by_kind: ByKind) -> list[tuple[Checked, Loc, Channel]]:
         if isinstance(c.model.channels, list)
         for i, ch in enumerate(c.model.channels)
     ]
+
+
+LABEL_KINDS = {"organisasi": "organisations", "layanan": "services", "hotline": "hotlines"}
+
+
+def _places(model: Model) -> set[str]:
+    """Region codes a record works in (empty: national or not said)."""
+    codes: list[str] = []
+    for name in ("service_area", "regions"):
+        value = getattr(model, name, None)
+        if isinstance(value, list):
+            codes += value
+    coverage = getattr(model, "coverage", None)
+    if coverage is not None:
+        codes += list(getattr(coverage, "regions", []) or [])
+    return set(codes)
+
+
+def _overlap(theirs: set[str] | None, mine: set[str]) -> bool:
+    """Unknown or national, or one place lies in the other (a city in its province)."""
+    if not theirs:
+        return True
+    return any(a.startswith(b) or b.startswith(a) for a in theirs for b in mine)
 
 
 def _family(c: Checked) -> set[str]:

@@ -15,7 +15,15 @@ HELP = "build the site into site/ (a failed build keeps the previous site)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser, default=None)
     parser.add_argument(
-        "--out", type=Path, default=Path("site"), help="output folder (default: site/)"
+        "--out",
+        type=Path,
+        default=None,
+        help="output folder: a new folder or a site built before (default: site/ of the project)",
+    )
+    parser.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="allow an output folder outside the project (it must still be new or a built site)",
     )
     parser.add_argument(
         "--config", type=Path, default=build.REPO / "mkdocs.yml", help="MkDocs config"
@@ -40,8 +48,10 @@ def run(args: argparse.Namespace) -> int:
 
     options = build.BuildOptions(
         root=args.root or build.env_root(),
-        out=args.out,
+        out=args.out or args.config.parent / "site",
         config_file=args.config,
+        checkout=args.config.resolve().parent,
+        allow_outside=args.allow_outside,
         docs_dir=args.docs_dir,
         today=today(args.today),
         strict=args.strict,

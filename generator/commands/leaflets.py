@@ -30,8 +30,13 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..outfolder import guard_inside
     from ..print import render_leaflets
 
+    # PDFs written among the records would be read as records (or overwrite one).
+    guard_inside(args.out, [args.root], "--out")
+    if args.cache:
+        guard_inside(args.cache, [args.root], "--cache")
     directory, report = check_directory(args.root, reference_today(args.today))
     if directory is None:
         for p in report.errors:

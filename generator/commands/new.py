@@ -182,8 +182,7 @@ def run(args) -> int:
     target = root / folder / f"{record_id}.yaml"
     if target.exists():
         raise UsageError(f"{target} sudah ada; file yang ada tidak pernah ditimpa")
-    text = record_text(folder, build_record(answers))
-    problems = check_new_record(root, folder, record_id, text, reference_today(args.today))
+    text, problems = checked_text(args, root, folder, record_id, answers)
     for p in problems:
         print(p.format("id"), file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
@@ -196,6 +195,36 @@ def run(args) -> int:
     print(target)
     print(NEXT_STEPS, file=sys.stderr)
     return 0
+
+
+def checked_text(args, root: Path, folder: str, record_id: str, answers: dict):
+    """The record's text and its problems. At a prompt, only the answers that `check`
+    rejects are asked again (up to 3 rounds); every good answer is kept."""
+    interactive = not args.no_input and sys.stdin.isatty()
+    today = reference_today(args.today)
+    for _round in range(3):
+        text = record_text(folder, build_record(answers))
+        problems = check_new_record(root, folder, record_id, text, today)
+        wrong = _wrong_answers(problems, answers)
+        if not interactive or not wrong:
+            return text, problems
+        for p in problems:
+            print(p.format("id"), file=sys.stderr)
+        for key in wrong:
+            print(f"Jawaban untuk {key} perlu diperbaiki; jawaban lain disimpan.", file=sys.stderr)
+            ann = annotation_at(FOLDER_KINDS[folder], key.split("."))
+            answers[key] = ask(Question(tuple(key.split(".")), ann, ""))
+    return text, problems
+
+
+def _wrong_answers(problems: list[Problem], answers: dict) -> list[str]:
+    """Answer keys (`channels.0.value`) that an error points at."""
+    keys = []
+    for p in problems:
+        key = p.field.replace("[", ".").replace("]", "")
+        if p.severity == "error" and key in answers and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def collect(args, folder: str) -> tuple[dict[str, Any], str]:
@@ -238,7 +267,7 @@ def gather_answers(args, model: type[BaseModel]) -> dict[str, Any]:
         elif q.key == "name" and args.kind == "region" and args.id and regions.lookup(args.id):
             answers[q.key] = regions.lookup(args.id).name
         elif interactive:
-            answers[q.key] = parse_answer(q, prompt(q))
+            answers[q.key] = ask(q)
         else:
             missing.append(q)
     for key, value in given.items():  # optional fields given with --set
@@ -255,6 +284,11 @@ def annotation_at(model: type[BaseModel], parts: list[str]) -> Any:
     ann: Any = model
     for part in parts:
         if part.isdigit():
+            if int(part) > MAX_LIST_INDEX:  # the list is padded up to it: tens of GB
+                raise UsageError(
+                    f"nomor urut {part} di '{'.'.join(parts)}' terlalu besar (paling besar "
+                    f"{MAX_LIST_INDEX}); daftar dimulai dari 0, mis. channels.0.value, channels.1.value"
+                )
             ann = _list_item(ann)
         elif isinstance(ann, type) and issubclass(ann, BaseModel) and part in ann.model_fields:
             ann = _strip_optional(ann.model_fields[part].annotation)
@@ -263,11 +297,24 @@ def annotation_at(model: type[BaseModel], parts: list[str]) -> Any:
     return ann
 
 
+# Largest list position `--set` accepts (channels.49.value): a record lists a few items.
+MAX_LIST_INDEX = 49
+
+
 def _parse_set(item: str) -> tuple[str, str]:
     key, sep, value = item.partition("=")
     if not sep or not key.strip():
         raise UsageError(f"--set harus KOLOM=NILAI, tertulis '{item}'")
     return key.strip(), value
+
+
+def ask(q: Question) -> Any:
+    """Prompt until the answer can be read; a wrong answer costs only itself."""
+    while True:
+        try:
+            return parse_answer(q, prompt(q))
+        except UsageError as exc:
+            print(f"{exc}. Coba lagi.", file=sys.stderr)
 
 
 def prompt(q: Question) -> str:

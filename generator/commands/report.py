@@ -24,6 +24,10 @@ def run(args) -> int:
     if not root.is_dir():
         print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
         return 2
+    if args.out:
+        from ..outfolder import guard_inside
+
+        guard_inside(args.out, [root], "--out")  # never over a record
     directory, report = check_directory(root, reference_today(args.today))
     if directory is None:
         for p in report.errors:

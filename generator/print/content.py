@@ -60,7 +60,9 @@ def paper_warnings(record) -> list[str]:
 
 
 def markdown(text: str | None) -> str:
-    return markdown_lib.markdown(text or "", output_format="html")
+    from ..site.format import linear_brackets  # thousands of `[` are quadratic otherwise
+
+    return markdown_lib.markdown(linear_brackets(text or ""), output_format="html")
 
 
 def hotline_content(directory: Directory, entry: Entry[Hotline]) -> dict:

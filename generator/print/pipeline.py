@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import regions
 from ..directory import Directory
 from ..errors import UsageError
+from ..outfolder import die_with_parent
 from . import render
 from .content import leaflet_content
 from .render import LeafletError
@@ -187,6 +188,7 @@ def render_leaflets(
     for job in planned:
         if job not in failed:
             manifest[job.stem] = digests[job]
+            manifest.update(_output_hashes(target, job))
     _write_manifest(target, manifest)
     if failed:
         errors = list(failed.values())
@@ -204,11 +206,24 @@ def _copy_out(source: Path, dest: Path, planned: list[Job]) -> None:
 
 
 def _up_to_date(target: Path, job: Job, digest_: str, manifest: dict) -> bool:
-    return (
-        manifest.get(job.stem) == digest_
-        and (target / f"{job.stem}.pdf").exists()
-        and (target / f"{job.stem}.png").exists()
-    )
+    """Same inputs, and the cached files are byte for byte what was rendered: a cached
+    PDF cut short or damaged on disk is rendered again, never published."""
+    if manifest.get(job.stem) != digest_:
+        return False
+    hashes = _output_hashes(target, job)
+    return bool(hashes) and all(manifest.get(name) == h for name, h in hashes.items())
+
+
+def _output_hashes(target: Path, job: Job) -> dict[str, str]:
+    """`{"<stem>.pdf": sha256, "<stem>.png": sha256}`, or {} when a file is missing."""
+    hashes = {}
+    for suffix in (".pdf", ".png"):
+        try:
+            data = (target / f"{job.stem}{suffix}").read_bytes()
+        except OSError:
+            return {}
+        hashes[f"{job.stem}{suffix}"] = hashlib.sha256(data).hexdigest()
+    return hashes
 
 
 def _render_all(
@@ -226,7 +241,8 @@ def _render_all(
         return failed
     import weasyprint  # noqa: F401  (imported once here; forked workers inherit it)
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Workers die with the build that started them (no orphans after a kill).
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         futures = {job: pool.submit(render_one, target, job, content) for job, content in work}
         for job, future in futures.items():
             exc = future.exception()

@@ -25,7 +25,21 @@ _MARKDOWN = md.Markdown(output_format="html")
 
 
 def _to_html(text: str) -> str:
-    return _MARKDOWN.reset().convert(text)
+    return _MARKDOWN.reset().convert(linear_brackets(text))
+
+
+# Python-Markdown looks for the end of a link from every `[`: thousands of them take
+# minutes (quadratic). Past this many, every `[` is written as `\[` and shows as itself:
+# no record text needs that many links.
+MAX_BRACKETS = 64
+_BARE_BRACKET_RE = re.compile(r"(?<!\\)\[")
+
+
+def linear_brackets(text: str) -> str:
+    """`text`, with its `[` escaped when there are too many to look for links in."""
+    if text.count("[") <= MAX_BRACKETS:
+        return text
+    return _BARE_BRACKET_RE.sub(r"\\[", text)
 
 
 def render_markdown(text: str | None) -> Markup:

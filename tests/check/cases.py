@@ -130,4 +130,35 @@ CASES = {
         "services/visum-rsu-contoh-magelang.yaml",
         ("replace", '"(0293) 000202"', '"(0293) 000102"'),
     ),
+    # hostile input: files that are not records, depth, repeats, self-references, names
+    "E-NOT-REGULAR": ("services/tautan.yaml", ("symlink", "/etc/passwd")),
+    "E-MISSING-DASH": (
+        H,
+        (
+            "replace",
+            "    label: Telepon\n  - type: whatsapp",
+            "    label: Telepon\n    type: whatsapp",
+        ),
+    ),
+    "E-PLAIN-TEXT": (S, ("replace", "fees:\n  kind: free\n", "fees: gratis\n")),
+    "E-TOO-DEEP": (
+        "services/dalam.yaml",
+        ("write", "name: x\nkeywords: " + "[" * 30 + "]" * 30 + "\n"),
+    ),
+    "E-REPEATED": (
+        "services/kunci-banyak.yaml",
+        ("write", "name: x\n" + "".join(f"kunci{i}: x\n" for i in range(25))),
+    ),
+    "E-SELF-REF": (
+        "organisations/organisasi-wanita-contoh-mawar.yaml",
+        (
+            "replace",
+            "member_of: [gow-contoh-kota-magelang]",
+            "member_of: [organisasi-wanita-contoh-mawar]",
+        ),
+    ),
+    "E-NAME-CHARS": (
+        H,
+        ("replace", "name: Saluran Contoh 129", 'name: "Saluran \\u200bContoh \\u202e129"'),
+    ),
 }

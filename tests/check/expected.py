@@ -37,18 +37,14 @@ EXPECTED = {
         "uptd-ppa-contoh-kota-magelang → dinas-contoh-ppa-kota-magelang"
     ],
     "E-DATE": [
-        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:59:5: error[E-DATE]: layanan "
-        "'pengaduan-uptd-ppa-contoh-magelang': sources[0].date: tanggal harus ditulis YYYY-MM-DD, tertulis "
-        "'20-11-2025' (Saran: tanggal sumber yang hanya menyebut bulan atau tahun ditulis 2025-10 atau "
-        "2025; jangan menebak tanggalnya)"
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:59:5: error[E-DATE]: layanan 'pengaduan-uptd-ppa-contoh-magelang': sources[0].date: tanggal harus ditulis YYYY-MM-DD, tertulis '20-11-2025'; tulis: 2025-11-20",
     ],
     "E-DUPLICATE-ID": [
         "fictional/taxonomy/categories.yaml:47:5: error[E-DUPLICATE-ID]: kategori: categories[12].id: id "
         "'pengaduan' sudah dipakai di categories[0]"
     ],
     "E-DUPLICATE-KEY": [
-        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:63:1: error[E-DUPLICATE-KEY]: kunci "
-        "'status' ditulis dua kali (baris 54 dan 63) (Saran: Hapus salah satu.)"
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:63:1: error[E-DUPLICATE-KEY]: kunci 'status' ditulis dua kali (baris 54 dan 63) (Saran: Jika keduanya benar, gabungkan isinya di satu kunci (daftar: `[a, b]`); jika sama, hapus yang kedua.)",
     ],
     "E-EMAIL": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:22:5: error[E-EMAIL]: layanan "
@@ -206,9 +202,7 @@ EXPECTED = {
         "HP (08…), tertulis nomor telepon rumah/kantor"
     ],
     "E-YAML": [
-        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:4:12: error[E-YAML]: YAML tidak bisa dibaca: "
-        "did not find expected ',' or ']' (Saran: Periksa titik dua, tanda kutip dan indentasi (pakai spasi, bukan "
-        "tab).)"
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:3:7: error[E-YAML]: YAML tidak bisa dibaca: daftar `[` dibuka di sini tetapi tidak ditutup dengan `]` (atau kurang koma) (terlihat di baris 4) (Saran: Periksa titik dua, tanda kutip dan indentasi (pakai spasi, bukan tab).)",
     ],
     "W-MISSING": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:1:1: warning[W-MISSING]: layanan "
@@ -244,5 +238,26 @@ EXPECTED = {
         "fictional/services/visum-rsu-contoh-magelang.yaml:41:1: warning[W-STALE]: layanan "
         "'visum-rsu-contoh-magelang': verified_on: terakhir dikonfirmasi 2025-06-10 (16 bulan lalu); perlu dicek "
         "ulang",
+    ],
+    "E-NOT-REGULAR": [
+        "fictional/services/tautan.yaml:1:1: error[E-NOT-REGULAR]: bukan file biasa (tautan simbolik); tidak dibaca (Saran: Simpan catatan sebagai file .yaml biasa di folder ini (tanpa tautan/symlink).)",
+    ],
+    "E-TOO-DEEP": [
+        "fictional/services/dalam.yaml:2:1: error[E-TOO-DEEP]: isi bersarang terlalu dalam (lebih dari 20 tingkat) (Saran: Catatan hanya perlu beberapa tingkat; periksa indentasi dan tanda kurung [ ] { }.)",
+    ],
+    "E-REPEATED": [
+        "fictional/services/kunci-banyak.yaml:22:1: error[E-REPEATED]: 5 masalah [E-UNKNOWN-KEY] lain di file ini tidak ditampilkan (Saran: Perbaiki yang ditampilkan dulu; biasanya sisanya kesalahan yang sama.)",
+    ],
+    "E-SELF-REF": [
+        "fictional/organisations/organisasi-wanita-contoh-mawar.yaml:4:13: error[E-SELF-REF]: organisasi 'organisasi-wanita-contoh-mawar': member_of[0]: merujuk ke dirinya sendiri ('organisasi-wanita-contoh-mawar'): organisasi tidak bisa menjadi anggota dirinya sendiri (Saran: Hapus rujukan ini, atau ganti dengan catatan lain atau nomor/alamatnya langsung.)",
+    ],
+    "E-NAME-CHARS": [
+        "fictional/hotlines/sapa-129.yaml:2:1: error[E-NAME-CHARS]: hotline 'sapa-129': name: nama memuat karakter tak terlihat atau karakter kendali (U+200B, U+202E) (Saran: Ketik ulang nama dengan huruf biasa; jangan salin dari dokumen berformat.)",
+    ],
+    "E-MISSING-DASH": [
+        "fictional/hotlines/sapa-129.yaml:9:5: error[E-MISSING-DASH]: kunci 'type' ditulis dua kali dalam satu butir daftar (baris 6 dan 9): sepertinya tanda `- ` hilang di awal baris 9 (Saran: Tambahkan `- ` di awal baris 9 (sejajar dengan `- ` butir pertama) agar menjadi butir baru. Jangan hapus salah satu: isinya akan hilang.)",
+    ],
+    "E-PLAIN-TEXT": [
+        'fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:35:1: error[E-PLAIN-TEXT]: layanan \'pengaduan-uptd-ppa-contoh-magelang\': fees: ditulis sebagai teks biasa; tulis dalam bentuk terstruktur: fees: {"kind": "free"} (Saran: Isinya sama, dalam bentuk yang bisa dibaca situs dan selebaran. Periksa hasilnya; tulis `unknown` hanya jika memang belum diketahui.)',
     ],
 }

@@ -33,6 +33,8 @@ def plant(root: Path, relpath: str, fault: tuple) -> None:
         shutil.copyfile(root / args[0], path)
     elif action == "delete":
         path.unlink()
+    elif action == "symlink":
+        path.symlink_to(args[0])
 
 
 def lines_for(tmp_path: Path, code: str) -> list[str]:
@@ -143,7 +145,7 @@ def test_english_messages_for_developers(tmp_path):
     (ref,) = [p for p in report.errors if p.code == "E-REF"]
     assert ref.format("en") == (
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:2:1: error[E-REF]: "
-        "layanan 'pengaduan-uptd-ppa-contoh-magelang': organisation: unknown organisasi "
+        "service 'pengaduan-uptd-ppa-contoh-magelang': organisation: unknown organisation "
         "'uptd-ppa-contoh-kota-magelan' (did you mean 'uptd-ppa-contoh-kota-magelang'?)"
     )
 

@@ -44,7 +44,8 @@ def test_duplicate_key_is_an_error(tmp_path):
     rec = load(tmp_path, "name: a\nname: b\n")
     assert [p.format() for p in rec.problems] == [
         "directory/services/x.yaml:2:1: error[E-DUPLICATE-KEY]: kunci 'name' ditulis dua kali "
-        "(baris 1 dan 2) (Saran: Hapus salah satu.)"
+        "(baris 1 dan 2) (Saran: Jika keduanya benar, gabungkan isinya di satu kunci (daftar:"
+        " `[a, b]`); jika sama, hapus yang kedua.)"
     ]
 
 

@@ -11,6 +11,7 @@ from site_helpers import TODAY, config_for, run_build
 
 from generator import build, site
 from generator.errors import CheckFailed
+from generator.outfolder import MARKER
 from generator.models import Location, Service
 from generator.site import pages, urls
 from generator.site.write import write_tree
@@ -117,6 +118,7 @@ def test_failed_check_leaves_the_previous_site(built, tmp_path):
     out = tmp_path / "site"
     out.mkdir()
     (out / "index.html").write_text("last good site", encoding="utf-8")
+    (out / MARKER).write_text("", encoding="utf-8")  # a site the generator built
     with pytest.raises(CheckFailed):
         run_build(tmp_path, root, out, tmp_path / "docs")
     assert (out / "index.html").read_text(encoding="utf-8") == "last good site"
@@ -126,6 +128,7 @@ def test_failed_mkdocs_build_leaves_the_previous_site(built, tmp_path, monkeypat
     out = tmp_path / "site"
     out.mkdir()
     (out / "index.html").write_text("last good site", encoding="utf-8")
+    (out / MARKER).write_text("", encoding="utf-8")  # a site the generator built
 
     def broken(config_file, docs_dir, site_dir, directory, strict):
         (site_dir / "index.html").write_text("half", encoding="utf-8")
@@ -134,8 +137,9 @@ def test_failed_mkdocs_build_leaves_the_previous_site(built, tmp_path, monkeypat
     monkeypatch.setattr(build, "mkdocs_stage", broken)
     with pytest.raises(build.BuildFailed):
         run_build(tmp_path, built["root"], out, tmp_path / "docs")
-    assert tree(out) == {"index.html": b"last good site"}
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+    assert tree(out) == {"index.html": b"last good site", MARKER: b""}
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")]
+    assert leftovers == [".site.lock"]  # the lock file stays (empty of meaning when no build runs)
 
 
 def test_build_command_reports_errors_without_traceback(built, tmp_path, capsys):
@@ -144,7 +148,7 @@ def test_build_command_reports_errors_without_traceback(built, tmp_path, capsys)
     root = tmp_path / "fictional"
     shutil.copytree(built["root"], root)
     (root / "hotlines" / "sapa-129.yaml").write_text("name: x\n", encoding="utf-8")
-    code = main(["build", "--root", str(root), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "d"),
+    code = main(["build", "--root", str(root), "--out", str(tmp_path / "site"), "--allow-outside", "--docs-dir", str(tmp_path / "d"),
                  "--config", str(config_for(tmp_path)), "--today", TODAY.isoformat()])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 1

@@ -177,7 +177,7 @@ def test_json_is_stable_and_complete():
     data = json.loads(text)
     assert (data["errors"], data["warnings"]) == (3, 1)
     assert [d["code"] for d in data["problems"]] == [p.code for p in report.sorted()]
-    assert data["problems"][1]["message"]["en"].startswith("layanan 'a': channels[0].value: 100%")
+    assert data["problems"][1]["message"]["en"].startswith("service 'a': channels[0].value: 100%")
     assert text == json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,0 +1,28 @@
+"""Why: `python -m generator` from another folder failed (the checkout was not importable)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+from hardening_limits import load_factor
+
+from tests.conftest import skip_or_fail
+
+REPO = Path(__file__).resolve().parents[2]
+FICTIONAL = REPO / "tests" / "data" / "fictional"
+
+
+def test_check_runs_from_another_folder(tmp_path):
+    pth = Path(sysconfig.get_paths()["purelib"]) / "direktori-generator.pth"
+    if not pth.is_file():
+        skip_or_fail("`make setup` puts the checkout on the venv's path (direktori-generator.pth)")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(FICTIONAL), "--lang", "en",
+         "--today", "2026-11-01"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=4 * load_factor(), env={"PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "OK: 0 error(s), 4 warning(s)"
