@@ -323,6 +323,20 @@ CATALOGUE: dict[str, Kind] = {
             "Jika layanan lain dihubungi lewat nomor yang sama, rujuk hotline-nya (`hotline:`).",
             "Refer to the hotline instead of repeating the number.",
         ),
+        _k(
+            "W-LEAFLET-FULL",
+            "warning",
+            "materi '{material}' untuk {city}: ada {count} layanan, selebaran hanya memuat "
+            "{room}; {rest} layanan lain diganti petunjuk ke daftar lengkap",
+            "material '{material}' for {city}: {count} services, the leaflet holds {room}; "
+            "{rest} others are replaced by a pointer to the full list",
+            "Selebaran tetap dibuat: layanan pengaduan dicetak lebih dulu, lalu kode QR ke "
+            "halaman kota (atau SAPA 129 dan nama situs). Untuk daftar yang lebih pendek, "
+            "persempit `featured.categories` di materi ini.",
+            "The leaflet is still made: complaint services first, then the QR code to the "
+            "city page (or SAPA 129 and the site's name). To list fewer, narrow "
+            "`featured.categories` in this material.",
+        ),
     ]
 }
 

@@ -27,6 +27,7 @@ from .early import (
 )
 from .errors import Problem, Report, problem
 from .kinds import FILES
+from .leaflet_room import is_printed, slots
 from .load import REAL_ROOT, Loc, RawRecord, field_path
 from .models import (
     RECOMMENDED,
@@ -210,6 +211,7 @@ class Rules:
             self.check_references,
             self.check_parents,
             self.check_shared_numbers,
+            self.check_leaflet_room,
         ):
             out.extend(stage())
         return out
@@ -591,6 +593,30 @@ class Rules:
                         (*loc, "value"), "W-SHARED-NUMBER", value=number, other=", ".join(others)
                     )
 
+    def check_leaflet_room(self) -> Iterator[Problem]:
+        """A city with more services than a leaflet lists: the leaflet is still made (the
+        ones that fit, complaint services first, and a pointer to the rest); staff are told."""
+        cities = set(self.settings.cities) if self.settings else set()
+        materials = [c for c in self.records("materials") if slots(c.model.kind)]
+        if not materials or not cities:
+            return
+        by_city = _services_by_city(self.records("services"), cities)
+        for c in materials:
+            for i, city in enumerate(c.model.regions):
+                count = sum(is_printed(rid, s, c.model) for rid, s in by_city.get(city, ()))
+                room = slots(c.model.kind)
+                if count > room:
+                    name = regions.names().get(city, city)
+                    yield c.at(
+                        ("regions", i),
+                        "W-LEAFLET-FULL",
+                        material=c.raw.id,
+                        city=f"{name} ({city})",
+                        count=count,
+                        room=room,
+                        rest=count - room,
+                    )
+
     def _related(self, a: Checked, b: Checked) -> bool:
         if a is b:
             return True
@@ -627,6 +653,16 @@ def _channels_of(by_kind: ByKind) -> list[tuple[Checked, Loc, Channel]]:
         if isinstance(c.model.channels, list)
         for i, ch in enumerate(c.model.channels)
     ]
+
+
+def _services_by_city(services: Iterator[Checked], cities: set[str]) -> dict[str, list]:
+    """(id, service) pairs serving each city: its own area or its whole province."""
+    found: dict[str, list] = defaultdict(list)
+    for c in services:
+        for city in cities:
+            if any(code[:5] == city or code == city[:2] for code in c.model.service_area):
+                found[city].append((c.raw.id, c.model))
+    return found
 
 
 def _family(c: Checked) -> set[str]:

@@ -15,7 +15,9 @@ from .. import regions as regions_mod
 from .. import urls
 from ..dates import long_date
 from ..directory import Directory, Entry
+from ..leaflet_room import is_printed, printing_order
 from ..models import Channel, Hotline, Hours, Material, Service
+from .promises import promises
 
 DAYS = {"mon": "Senin", "tue": "Selasa", "wed": "Rabu", "thu": "Kamis", "fri": "Jumat"}
 DAYS |= {"sat": "Sabtu", "sun": "Minggu"}
@@ -31,8 +33,8 @@ CHANNEL_LABELS = {
     "app": "Aplikasi",
     "walk_in": "Datang langsung",
 }
-FEES = {"free": "Gratis", "paid": "Berbayar", "varies": "Biaya tergantung layanan"}
-PRINTED_STATUSES = ("active", "unverified")
+# "Gratis" is a promise: it is printed by `promises()`, next to "24 jam" and "Rahasia".
+FEES = {"paid": "Berbayar", "varies": "Biaya tergantung layanan"}
 
 STAMP_FICTIONAL = "CONTOH — FIKTIF"
 STAMP_NO_URL = "CONTOH — alamat situs belum diatur"
@@ -104,8 +106,9 @@ def hotline_content(directory: Directory, entry: Entry[Hotline], timezone: str) 
         "name": h.name,
         "purpose": markdown(h.purpose),
         "lines": channel_lines(directory, h.channels, timezone),
-        "hours": hours_text(h.hours, timezone),
+        "hours": _hours(h.hours, timezone),
         "fees": _fees(h.fees),
+        "promises": promises(h),
         "coverage_note": h.coverage.note or "",
         "trust": trust_text(directory, entry),
     }
@@ -119,18 +122,24 @@ def service_content(directory: Directory, entry: Entry[Service], timezone: str) 
         "name": s.name,
         "organisation": org.short_name or org.name,
         "lines": channel_lines(directory, s.channels, timezone),
-        "hours": hours_text(s.hours, timezone),
+        "hours": _hours(s.hours, timezone),
         "fees": _fees(s.fees),
+        "promises": promises(s),
         "places": _places(s),
         "unverified": s.status == "unverified",
         "trust": trust_text(directory, entry),
     }
 
 
+def _hours(hours, timezone: str) -> str:
+    """Opening hours, unless "24 jam" is already among the promises."""
+    return "" if getattr(hours, "always", False) else hours_text(hours, timezone)
+
+
 def _fees(fees) -> str:
     if fees is None or fees == "unknown":
         return ""
-    return FEES[fees.kind]
+    return FEES.get(fees.kind, "")
 
 
 def _places(s: Service) -> list[str]:
@@ -152,15 +161,11 @@ def featured_hotlines(directory: Directory, material: Material, city: str) -> li
 
 
 def city_services(directory: Directory, material: Material, city: str) -> list[Entry]:
-    """Named services and the city's services of the material's kinds of help."""
-    wanted = set(material.featured.categories)
-    named = set(material.featured.services)
-    return [
-        e
-        for e in directory.services_covering_city(city)
-        if e.record.status in PRINTED_STATUSES
-        and (e.id in named or wanted.intersection(e.record.categories))
-    ]
+    """Named services and the city's services of the material's kinds of help, in the
+    printing order (complaint services first)."""
+    return printing_order(
+        [e for e in directory.services_covering_city(city) if is_printed(e.id, e.record, material)]
+    )
 
 
 def leaflet_content(
