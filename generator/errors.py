@@ -326,9 +326,9 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "W-LEAFLET-FULL",
             "warning",
-            "materi '{material}' untuk {city}: ada {count} layanan, selebaran hanya memuat "
-            "{room}; {rest} layanan lain diganti petunjuk ke daftar lengkap",
-            "material '{material}' for {city}: {count} services, the leaflet holds {room}; "
+            "selebaran untuk {city} penuh: ada {count} layanan, yang dicetak hanya {room}; "
+            "{rest} layanan lain diganti petunjuk ke daftar lengkap",
+            "the leaflet for {city} is full: {count} services, {room} are printed; "
             "{rest} others are replaced by a pointer to the full list",
             "Selebaran tetap dibuat: layanan pengaduan dicetak lebih dulu, lalu kode QR ke "
             "halaman kota (atau SAPA 129 dan nama situs). Untuk daftar yang lebih pendek, "
