@@ -657,12 +657,14 @@ def _channels_of(by_kind: ByKind) -> list[tuple[Checked, Loc, Channel]]:
 
 def _services_by_city(services: Iterator[Checked], cities: set[str]) -> dict[str, list]:
     """(id, service) pairs serving each city: its own area or its whole province."""
-    found: dict[str, list] = defaultdict(list)
+    by_area: dict[str, dict[str, Service]] = defaultdict(dict)
     for c in services:
-        for city in cities:
-            if any(code[:5] == city or code == city[:2] for code in c.model.service_area):
-                found[city].append((c.raw.id, c.model))
-    return found
+        for code in c.model.service_area:
+            by_area[code[:5] if "." in code else code][c.raw.id] = c.model
+    return {
+        city: sorted({**by_area.get(city[:2], {}), **by_area.get(city, {})}.items())
+        for city in cities
+    }
 
 
 def _family(c: Checked) -> set[str]:

@@ -126,4 +126,14 @@ CASES = {
         "services/visum-rsu-contoh-magelang.yaml",
         ("replace", '"(0293) 000202"', '"(0293) 000102"'),
     ),
+    # Every kind of help on a flyer: more services than it lists in both cities.
+    "W-LEAFLET-FULL": (
+        "materials/flyer-contoh-nomor-penting.yaml",
+        (
+            "replace",
+            "categories: [pengaduan, konseling]",
+            "categories: [pengaduan, konseling, pendampingan, kesehatan-visum, bantuan-hukum, "
+            "mediasi, penjangkauan, pengasuhan]",
+        ),
+    ),
 }
