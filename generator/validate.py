@@ -172,6 +172,9 @@ class Rules:
         # References not answered when seen: (record, place, value, id table, label).
         self.unresolved: list[tuple[Checked, Loc, str, Container[str], str]] = []
         self.owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)  # by number
+        # Services by city code (or province code, for province-wide ones), for leaflets.
+        self.areas: dict[str, list[tuple[str, Service]]] = defaultdict(list)
+        self.leaflet_keys: set[str] | None = None  # known when the first services arrive
 
     def add(self, batch: list[Checked]) -> list[Problem]:
         """Take the next records (in tree order) and run the per-record stages on them.
@@ -198,6 +201,7 @@ class Rules:
         out.extend(self.check_hours(mine, channels))
         self.gather_references(mine, channels)
         self.gather_numbers(channels)
+        self.gather_areas(mine)
         return out
 
     def finish(self) -> list[Problem]:
@@ -593,29 +597,50 @@ class Rules:
                         (*loc, "value"), "W-SHARED-NUMBER", value=number, other=", ".join(others)
                     )
 
+    def gather_areas(self, batch: ByKind) -> None:
+        """Services of the cities (or their provinces) that leaflets list, for
+        `check_leaflet_room`. Materials and settings come before services in tree order."""
+        services = batch.get("services")
+        if not services:
+            return
+        if self.leaflet_keys is None:
+            self.leaflet_keys = self._leaflet_keys()
+        keys = self.leaflet_keys
+        if not keys:
+            return
+        for c in services:
+            for code in c.model.service_area:
+                if code in keys or code[:5] in keys:
+                    self.areas[code[:5]].append((c.raw.id, c.model))
+
+    def _leaflet_keys(self) -> set[str]:
+        """Codes of the cities listed by a leaflet, and of their provinces."""
+        cities = set(self.settings.cities) if self.settings else set()
+        needed = {
+            city for c in self.records("materials") if slots(c.model.kind)
+            for city in c.model.regions if city in cities
+        }  # fmt: skip
+        return needed | {city[:2] for city in needed}
+
     def check_leaflet_room(self) -> Iterator[Problem]:
         """A city with more services than a leaflet lists: the leaflet is still made (the
         ones that fit, complaint services first, and a pointer to the rest); staff are told."""
         cities = set(self.settings.cities) if self.settings else set()
         materials = [c for c in self.records("materials") if slots(c.model.kind)]
-        if not materials or not cities:
+        needed = {city for c in materials for city in c.model.regions if city in cities}
+        if not needed:
             return
-        by_city = _services_by_city(self.records("services"), cities)
         for c in materials:
+            room = slots(c.model.kind)
             for i, city in enumerate(c.model.regions):
-                count = sum(is_printed(rid, s, c.model) for rid, s in by_city.get(city, ()))
-                room = slots(c.model.kind)
+                found = dict(self.areas.get(city[:2], ())) | dict(self.areas.get(city, ()))
+                count = sum(is_printed(rid, s, c.model) for rid, s in found.items())
                 if count > room:
-                    name = regions.names().get(city, city)
                     yield c.at(
-                        ("regions", i),
-                        "W-LEAFLET-FULL",
-                        material=c.raw.id,
-                        city=f"{name} ({city})",
-                        count=count,
-                        room=room,
-                        rest=count - room,
-                    )
+                        ("regions", i), "W-LEAFLET-FULL", material=c.raw.id,
+                        city=f"{regions.names().get(city, city)} ({city})",
+                        count=count, room=room, rest=count - room,
+                    )  # fmt: skip
 
     def _related(self, a: Checked, b: Checked) -> bool:
         if a is b:
@@ -653,18 +678,6 @@ def _channels_of(by_kind: ByKind) -> list[tuple[Checked, Loc, Channel]]:
         if isinstance(c.model.channels, list)
         for i, ch in enumerate(c.model.channels)
     ]
-
-
-def _services_by_city(services: Iterator[Checked], cities: set[str]) -> dict[str, list]:
-    """(id, service) pairs serving each city: its own area or its whole province."""
-    by_area: dict[str, dict[str, Service]] = defaultdict(dict)
-    for c in services:
-        for code in c.model.service_area:
-            by_area[code[:5] if "." in code else code][c.raw.id] = c.model
-    return {
-        city: sorted({**by_area.get(city[:2], {}), **by_area.get(city, {})}.items())
-        for city in cities
-    }
 
 
 def _family(c: Checked) -> set[str]:
