@@ -409,6 +409,20 @@ CATALOGUE: dict[str, Kind] = {
             "Jika layanan lain dihubungi lewat nomor yang sama, rujuk hotline-nya (`hotline:`).",
             "Refer to the hotline instead of repeating the number.",
         ),
+        _k(
+            "W-LEAFLET-FULL",
+            "warning",
+            "selebaran untuk {city} penuh: ada {count} layanan, yang dicetak hanya {room}; "
+            "{rest} layanan lain diganti petunjuk ke daftar lengkap",
+            "the leaflet for {city} is full: {count} services, {room} are printed; "
+            "{rest} others are replaced by a pointer to the full list",
+            "Selebaran tetap dibuat: layanan pengaduan dicetak lebih dulu, lalu kode QR ke "
+            "halaman kota (atau SAPA 129 dan nama situs). Untuk daftar yang lebih pendek, "
+            "persempit `featured.categories` di materi ini.",
+            "The leaflet is still made: complaint services first, then the QR code to the "
+            "city page (or SAPA 129 and the site's name). To list fewer, narrow "
+            "`featured.categories` in this material.",
+        ),
     ]
 }
 

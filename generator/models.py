@@ -291,6 +291,8 @@ class Service(Record):
     """Jam layanan."""
     fees: Fees | Unknown | None = None
     """Biaya."""
+    keeps_confidential: bool = False
+    """`true` hanya jika sumber yang dikutip menyatakan layanan ini menjaga kerahasiaan pelapor atau korban. Selebaran menulis "rahasia" hanya dari kolom ini."""
     languages: list[LangCode] | Unknown | None = None
     """Bahasa layanan (kode ISO 639, mis. `id`, `jv`)."""
     how_to_get_help: Markdown | None = None
@@ -337,6 +339,8 @@ class Hotline(Record):
     """Jam layanan."""
     fees: Fees | Unknown | None = None
     """Biaya."""
+    keeps_confidential: bool = False
+    """`true` hanya jika sumber yang dikutip menyatakan layanan ini menjaga kerahasiaan pelapor atau korban. Selebaran menulis "rahasia" hanya dari kolom ini."""
     coverage: Coverage
     """Cakupan wilayah."""
     categories: list[Slug] = Field(default_factory=list)

@@ -27,6 +27,7 @@ from .early import (
 )
 from .errors import Problem, Report, problem
 from .kinds import FILES
+from .leaflet_room import is_printed, slots
 from .load import REAL_ROOT, Loc, RawRecord, field_path
 from .models import (
     RECOMMENDED,
@@ -184,6 +185,9 @@ class Rules:
         self.unresolved: list[tuple[Checked, Loc, str, Container[str], str]] = []
         self.owners: dict[str, list[tuple[Checked, Loc]]] = defaultdict(list)  # by number
         self._places_by_id: dict[str, dict[str, set[str]]] = {}
+        # Services by city code (or province code, for province-wide ones), for leaflets.
+        self.areas: dict[str, list[tuple[str, Service]]] = defaultdict(list)
+        self.leaflet_keys: set[str] | None = None  # known when the first services arrive
 
     def add(self, batch: list[Checked]) -> list[Problem]:
         """Take the next records (in tree order) and run the per-record stages on them.
@@ -212,6 +216,7 @@ class Rules:
         out.extend(self.check_names(mine))
         self.gather_references(mine, channels)
         self.gather_numbers(channels)
+        self.gather_areas(mine)
         return out
 
     def finish(self) -> list[Problem]:
@@ -225,6 +230,7 @@ class Rules:
             self.check_references,
             self.check_parents,
             self.check_shared_numbers,
+            self.check_leaflet_room,
         ):
             out.extend(stage())
         return out
@@ -660,6 +666,51 @@ class Rules:
                     yield c.at(
                         (*loc, "value"), "W-SHARED-NUMBER", value=number, other=", ".join(others)
                     )
+
+    def gather_areas(self, batch: ByKind) -> None:
+        """Services of the cities (or their provinces) that leaflets list, for
+        `check_leaflet_room`. Materials and settings come before services in tree order."""
+        services = batch.get("services")
+        if not services:
+            return
+        if self.leaflet_keys is None:
+            self.leaflet_keys = self._leaflet_keys()
+        keys = self.leaflet_keys
+        if not keys:
+            return
+        for c in services:
+            for code in c.model.service_area:
+                if code in keys or code[:5] in keys:
+                    self.areas[code[:5]].append((c.raw.id, c.model))
+
+    def _leaflet_keys(self) -> set[str]:
+        """Codes of the cities listed by a leaflet, and of their provinces."""
+        cities = set(self.settings.cities) if self.settings else set()
+        needed = {
+            city for c in self.records("materials") if slots(c.model.kind)
+            for city in c.model.regions if city in cities
+        }  # fmt: skip
+        return needed | {city[:2] for city in needed}
+
+    def check_leaflet_room(self) -> Iterator[Problem]:
+        """A city with more services than a leaflet lists: the leaflet is still made (the
+        ones that fit, complaint services first, and a pointer to the rest); staff are told."""
+        cities = set(self.settings.cities) if self.settings else set()
+        materials = [c for c in self.records("materials") if slots(c.model.kind)]
+        needed = {city for c in materials for city in c.model.regions if city in cities}
+        if not needed:
+            return
+        for c in materials:
+            room = slots(c.model.kind)
+            for i, city in enumerate(c.model.regions):
+                found = dict(self.areas.get(city[:2], ())) | dict(self.areas.get(city, ()))
+                count = sum(is_printed(rid, s, c.model) for rid, s in found.items())
+                if count > room:
+                    yield c.at(
+                        ("regions", i), "W-LEAFLET-FULL", material=c.raw.id,
+                        city=f"{regions.names().get(city, city)} ({city})",
+                        count=count, room=room, rest=count - room,
+                    )  # fmt: skip
 
     def _related(self, a: Checked, b: Checked) -> bool:
         if a is b:

@@ -20,6 +20,8 @@ TESTS = Path(__file__).parent
 REPO = TESTS.parent
 FICTIONAL = TESTS / "data" / "fictional"
 TODAY = date(2026, 11, 1)  # the one reference date for every test; fixtures never drift
+# The real directory follows facts revised on this day (its materials carry that date).
+REAL_TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture

@@ -55,4 +55,6 @@ def run(args) -> int:
     for r in results:
         state = "dibuat" if r["rendered"] else "tidak berubah"
         print(f"{args.out / r['pdf']}  ({r['page_size']}, {r['file_size'] // 1024} KB, {state})")
+        if r.get("pdf_2up"):
+            print(f"{args.out / r['pdf_2up']}  (2 flyer A5 per lembar A4, {state})")
     return 0

@@ -15,8 +15,10 @@ from .. import present, urls
 from .. import regions as regions_mod
 from ..dates import long_date
 from ..directory import Directory, Entry
+from ..leaflet_room import is_printed, printing_order
 from ..models import Hotline, Material, Service
 from ..present import labels
+from .promises import promises
 
 STAMP_FICTIONAL = "CONTOH — FIKTIF"
 STAMP_NO_URL = "CONTOH — alamat situs belum diatur"
@@ -72,8 +74,9 @@ def hotline_content(directory: Directory, entry: Entry[Hotline]) -> dict:
         "name": h.name,
         "purpose": markdown(h.purpose),
         "lines": channel_lines(directory, h),
-        "hours": hours_text(h),
-        "fees": present.fee(h.fees).label,
+        "hours": _hours(h),
+        "fees": _fees(h.fees),
+        "promises": promises(h),
         "coverage_note": h.coverage.note or "",
         "trust": present.trust(directory, entry).text,
         "warnings": paper_warnings(h),
@@ -88,13 +91,26 @@ def service_content(directory: Directory, entry: Entry[Service]) -> dict:
         "name": s.name,
         "organisation": org.short_name or org.name,
         "lines": channel_lines(directory, s),
-        "hours": hours_text(s),
-        "fees": present.fee(s.fees).label,
+        "hours": _hours(s),
+        "fees": _fees(s.fees),
+        "promises": promises(s),
         "places": _places(s),
         "unverified": s.status == "unverified",
         "trust": present.trust(directory, entry).text,
         "warnings": paper_warnings(s),
     }
+
+
+def _hours(record) -> str:
+    """Opening hours, unless "24 jam" is already among the promises."""
+    return "" if getattr(record.hours, "always", False) else hours_text(record)
+
+
+def _fees(fees) -> str:
+    """The fee label; "Gratis" is a promise, printed by `promises()`."""
+    if getattr(fees, "kind", None) == "free":
+        return ""
+    return present.fee(fees).label
 
 
 def _places(s: Service) -> list[str]:
@@ -116,14 +132,15 @@ def featured_hotlines(directory: Directory, material: Material, city: str) -> li
 
 
 def city_services(directory: Directory, material: Material, city: str) -> list[Entry]:
-    """Named services and the city's services of the material's kinds of help."""
-    wanted = set(material.featured.categories)
-    named = set(material.featured.services)
-    return [
-        e
-        for e in present.services_of_city(directory, city, present.PRINTED)
-        if e.id in named or wanted.intersection(e.record.categories)
-    ]
+    """Named services and the city's services of the material's kinds of help, in the
+    printing order (complaint services first)."""
+    return printing_order(
+        [
+            e
+            for e in present.services_of_city(directory, city, present.PRINTED)
+            if is_printed(e.id, e.record, material)
+        ]
+    )
 
 
 def leaflet_content(

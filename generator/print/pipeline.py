@@ -24,6 +24,7 @@ from ..errors import UsageError
 from ..outfolder import die_with_parent
 from . import render
 from .content import leaflet_content
+from .imposition import two_up_a4
 from .render import LeafletError
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ KIND_LABELS = {
     "poster_a3": "Poster A3",
 }
 PREVIEW_DPI = 40
+TWO_UP = "-2-per-a4"  # file-name suffix of an A5 flyer imposed two to an A4 sheet
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,15 @@ class Job:
         if self.print_shop:
             parts.append("cetak")
         return "-".join(parts)
+
+    def two_up(self, kind: str) -> bool:
+        """An office-printer A5 flyer also comes two to an A4 sheet."""
+        return kind == "flyer_a5" and not self.print_shop
+
+    def outputs(self, kind: str) -> list[str]:
+        """File names this job writes."""
+        names = [f"{self.stem}.pdf", f"{self.stem}.png"]
+        return names + ([f"{self.stem}{TWO_UP}.pdf"] if self.two_up(kind) else [])
 
     def where(self, city_name: str) -> str:
         """How errors name this output: material, city and organisation."""
@@ -181,48 +192,52 @@ def render_leaflets(
     }
     digests = {job: digest(content) for job, content in contents.items()}
     manifest = _read_manifest(target)
-    stale = [job for job in planned if not _up_to_date(target, job, digests[job], manifest)]
+    stale = [
+        job
+        for job in planned
+        if not _up_to_date(target, job, contents[job]["kind"], digests[job], manifest)
+    ]
     log.info("leaflets: %d of %d to render", len(stale), len(planned))
     target.mkdir(parents=True, exist_ok=True)
     failed = _render_all(target, [(job, contents[job]) for job in stale], jobs)
     for job in planned:
         if job not in failed:
             manifest[job.stem] = digests[job]
-            manifest.update(_output_hashes(target, job))
+            manifest.update(_output_hashes(target, job, contents[job]["kind"]))
     _write_manifest(target, manifest)
     if failed:
         errors = list(failed.values())
         raise type(errors[0])("\n".join(str(e) for e in errors)) if len(errors) > 1 else errors[0]
     if cache_dir is not None:
-        _copy_out(target, out_dir / SUBDIR, planned)
+        _copy_out(target, out_dir / SUBDIR, [(job, contents[job]["kind"]) for job in planned])
     return [_describe(out_dir, job, contents[job], job in stale) for job in planned]
 
 
-def _copy_out(source: Path, dest: Path, planned: list[Job]) -> None:
+def _copy_out(source: Path, dest: Path, planned: list[tuple[Job, str]]) -> None:
     dest.mkdir(parents=True, exist_ok=True)
-    for job in planned:
-        for suffix in (".pdf", ".png"):
-            shutil.copyfile(source / f"{job.stem}{suffix}", dest / f"{job.stem}{suffix}")
+    for job, kind in planned:
+        for name in job.outputs(kind):
+            shutil.copyfile(source / name, dest / name)
 
 
-def _up_to_date(target: Path, job: Job, digest_: str, manifest: dict) -> bool:
+def _up_to_date(target: Path, job: Job, kind: str, digest_: str, manifest: dict) -> bool:
     """Same inputs, and the cached files are byte for byte what was rendered: a cached
     PDF cut short or damaged on disk is rendered again, never published."""
     if manifest.get(job.stem) != digest_:
         return False
-    hashes = _output_hashes(target, job)
+    hashes = _output_hashes(target, job, kind)
     return bool(hashes) and all(manifest.get(name) == h for name, h in hashes.items())
 
 
-def _output_hashes(target: Path, job: Job) -> dict[str, str]:
-    """`{"<stem>.pdf": sha256, "<stem>.png": sha256}`, or {} when a file is missing."""
+def _output_hashes(target: Path, job: Job, kind: str) -> dict[str, str]:
+    """`{file name: sha256}` of every file the job writes, or {} when one is missing."""
     hashes = {}
-    for suffix in (".pdf", ".png"):
+    for name in job.outputs(kind):
         try:
-            data = (target / f"{job.stem}{suffix}").read_bytes()
+            data = (target / name).read_bytes()
         except OSError:
             return {}
-        hashes[f"{job.stem}{suffix}"] = hashlib.sha256(data).hexdigest()
+        hashes[name] = hashlib.sha256(data).hexdigest()
     return hashes
 
 
@@ -257,10 +272,16 @@ def render_one(target: Path, job: Job, content: dict) -> None:
     """Render one PDF and its first-page preview (runs in a worker process)."""
     pdf = render.render_pdf(content, job.where(content["city"]["name"]))
     pdf_path = target / f"{job.stem}.pdf"
-    tmp = pdf_path.with_suffix(".pdf.tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(pdf_path)
+    _write(pdf_path, pdf)
+    if job.two_up(content["kind"]):
+        _write(target / f"{job.stem}{TWO_UP}.pdf", two_up_a4(pdf))
     preview(pdf_path, target / f"{job.stem}.png")
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(".pdf.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
 
 def preview(pdf_path: Path, png_path: Path) -> None:
@@ -312,5 +333,6 @@ def _describe(out_dir: Path, job: Job, content: dict, rendered: bool) -> dict:
         "png": f"{SUBDIR}/{job.stem}.png",
         "page_size": PAGE_SIZES[content["kind"]],
         "file_size": pdf.stat().st_size,
+        "pdf_2up": f"{SUBDIR}/{job.stem}{TWO_UP}.pdf" if job.two_up(content["kind"]) else None,
         "rendered": rendered,
     }

@@ -17,6 +17,7 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..errors import GeneratorError
+from ..leaflet_room import slots
 
 log = logging.getLogger(__name__)
 # WeasyPrint logs every layout step at INFO; keep its warnings only.
@@ -40,6 +41,12 @@ MARK_ZONE_MM = 9
 SERVICES_PANEL = {
     "leaflet_trifold": "dalam kanan (halaman 2, panel kanan)",
     "flyer_a5": "belakang (halaman 2)",
+}
+# The panel that takes the services the services panel cannot hold.
+SPILL_PANEL = {
+    "leaflet_trifold": "belakang (halaman 1, panel tengah)",
+    "flyer_a5": "depan (halaman 1)",
+    "poster_a3": "poster kanan",
 }
 PAGES = {"leaflet_trifold": 2, "flyer_a5": 2, "poster_a3": 1}
 
@@ -151,12 +158,16 @@ def _cut_points(n: int, count: int, start: int = 0):
             yield [cut, *rest]
 
 
-def render_html(content: dict, spill: int = 0) -> str:
+def render_html(content: dict, spill: int = 0, shown: int | None = None) -> str:
+    """HTML of one leaflet listing the first `shown` services (all by default), the last
+    `spill` of them moved to the spill panel (SERVICES_PANEL)."""
     geo = dict(GEOMETRY[content["kind"]], mark_zone=MARK_ZONE_MM)
     cobrand = content["cobrand"]
     if cobrand and cobrand["logo"]:
         cobrand = dict(cobrand, logo_url=Path(cobrand["logo"]).as_uri())
     c = dict(content, cobrand=cobrand)
+    services = content["services"]
+    listed = services if shown is None else services[:shown]
     template = environment().get_template(f"{content['kind']}.html.j2")
     return template.render(
         c=c,
@@ -164,8 +175,9 @@ def render_html(content: dict, spill: int = 0) -> str:
         fonts_css=fonts_css(),
         qr_svg=qr_svg(content["city_url"]),
         groups=balanced_groups(content["sections"], 3),
-        inside_services=content["services"][: len(content["services"]) - spill],
-        back_services=content["services"][len(content["services"]) - spill :],
+        inside_services=listed[: len(listed) - spill],
+        back_services=listed[len(listed) - spill :],
+        hidden=len(services) - len(listed),
         services_panel=SERVICES_PANEL.get(content["kind"], ""),
     )
 
@@ -173,26 +185,43 @@ def render_html(content: dict, spill: int = 0) -> str:
 def render_pdf(content: dict, where: str) -> bytes:
     """PDF bytes for one leaflet; `where` names it in errors (material, city).
 
-    Services that do not fit their panel continue on another one (SERVICES_PANEL):
-    the layout is tried with 0, 1, 2... of the last services moved there.
+    At most `slots(kind)` services are listed, in the printing order; the rest get a
+    pointer to the full list. Services that do not fit their panel continue on the spill
+    panel; when that is full too, the last listed service gives way to the pointer. So
+    services never make a leaflet fail: only a material's own text can.
     """
     from weasyprint import HTML  # imported late: slow to import, only workers need it
 
-    panel = SERVICES_PANEL.get(content["kind"])
-    spills = range(max(1, len(content["services"]))) if panel else [0]
+    shown = min(len(content["services"]), slots(content["kind"]))
+    spill = 0
     with _source_date_epoch(content["epoch"]):
-        for spill in spills:
-            html = render_html(content, spill)
+        while True:
+            html = render_html(content, spill, shown)
             document = HTML(string=html, base_url=str(TEMPLATES)).render(pdf_variant="pdf/ua-1")
             problems = overflow_problems(document, content["kind"])
-            if not problems:
+            step = _next_layout(content["kind"], problems, spill, shown)
+            if step is None:
                 break
-            if {name for name, _page, _over in problems} != {panel}:
-                break
+            spill, shown = step
         if problems:
             raise PanelOverflow(_overflow_message(where, problems))
+        if shown < len(content["services"]):
+            log.info("%s: %d of %d services listed", where, shown, len(content["services"]))
         finisher = _bleed_box if content["profile"] == "shop" else None
         return document.write_pdf(pdf_variant="pdf/ua-1", finisher=finisher)
+
+
+def _next_layout(kind: str, problems, spill: int, shown: int) -> tuple[int, int] | None:
+    """(spill, shown) to try next, or None: it fits, or only shorter texts can help."""
+    if not problems:
+        return None
+    panels = {name for name, _page, _over in problems}
+    services_panel = SERVICES_PANEL.get(kind)
+    if services_panel and panels == {services_panel} and spill < shown:
+        return spill + 1, shown
+    if panels <= {services_panel, SPILL_PANEL.get(kind)} and shown > 0:
+        return min(spill, shown - 1), shown - 1
+    return None
 
 
 @contextmanager

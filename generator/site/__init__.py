@@ -38,6 +38,7 @@ MATERIAL_KEYS = (
     "png",
     "page_size",
     "file_size",
+    "pdf_2up",
 )
 
 

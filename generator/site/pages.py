@@ -404,6 +404,8 @@ def materials_page(r: Renderer, entries: list[dict]) -> Page:
         "Materi kampanye",
         {"search": {"exclude": True}, "hide": ["toc"]},
         entries=rows,
+        stamped=not r.d.settings.public_url,
+        fictional=r.d.settings.fictional,
     )
 
 

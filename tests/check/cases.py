@@ -161,4 +161,14 @@ CASES = {
         H,
         ("replace", "name: Saluran Contoh 129", 'name: "Saluran \\u200bContoh \\u202e129"'),
     ),
+    # Every kind of help on a flyer: more services than it lists in both cities.
+    "W-LEAFLET-FULL": (
+        "materials/flyer-contoh-nomor-penting.yaml",
+        (
+            "replace",
+            "categories: [pengaduan, konseling]",
+            "categories: [pengaduan, konseling, pendampingan, kesehatan-visum, bantuan-hukum, "
+            "mediasi, penjangkauan, pengasuhan]",
+        ),
+    ),
 }

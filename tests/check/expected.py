@@ -1,5 +1,10 @@
 """Exact lines `check` prints for each planted fault in cases.py (review on change)."""
 
+LEAFLET_HINT = (
+    "(Saran: Selebaran tetap dibuat: layanan pengaduan dicetak lebih dulu, lalu kode QR ke hala"
+    "man kota (atau SAPA 129 dan nama situs). Untuk daftar yang lebih pendek, persempit `featured.categories` di materi ini.)"
+)
+
 EXPECTED = {
     "E-ALIAS": [
         "fictional/services/alias.yaml:1:7: error[E-ALIAS]: anchor/alias YAML (`&`, `*`) tidak dipakai di "
@@ -223,6 +228,16 @@ EXPECTED = {
         "'visum-rsu-contoh-magelang': channels[0].value: nomor +62293000102 juga dipakai oleh "
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml (Saran: Jika layanan lain dihubungi "
         "lewat nomor yang sama, rujuk hotline-nya (`hotline:`).)",
+    ],
+    "W-LEAFLET-FULL": [
+        "fictional/materials/flyer-contoh-nomor-penting.yaml:17:11: warning[W-LEAFLET-FULL]: "
+        "materi 'flyer-contoh-nomor-penting': regions[0]: selebaran untuk Kota Magelang (33.71) "
+        "penuh: ada 7 layanan, yang dicetak hanya 5; 2 layanan lain diganti petunjuk ke daftar "
+        "lengkap " + LEAFLET_HINT,
+        "fictional/materials/flyer-contoh-nomor-penting.yaml:17:20: warning[W-LEAFLET-FULL]: "
+        "materi 'flyer-contoh-nomor-penting': regions[1]: selebaran untuk Kabupaten Bone (73.08) "
+        "penuh: ada 7 layanan, yang dicetak hanya 5; 2 layanan lain diganti petunjuk ke daftar "
+        "lengkap " + LEAFLET_HINT,
     ],
     "W-STALE": [
         "fictional/organisations/lbh-fiktif-magelang.yaml:14:1: warning[W-STALE]: organisasi "

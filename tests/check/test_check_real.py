@@ -8,11 +8,11 @@ import sys
 
 from generator.schema import field_reference, schema_files
 from generator.validate import REAL_ROOT, check_directory
-from tests.conftest import FICTIONAL, REPO, TODAY
+from tests.conftest import FICTIONAL, REAL_TODAY, REPO, TODAY
 
 
 def test_real_directory_passes_strict():
-    directory, report = check_directory(REAL_ROOT, TODAY)
+    directory, report = check_directory(REAL_ROOT, REAL_TODAY)
     assert [p.format() for p in report.problems] == []
     assert directory is not None
     assert not directory.settings.fictional
@@ -21,7 +21,7 @@ def test_real_directory_passes_strict():
 
 def test_real_directory_confirms_nothing_it_did_not_confirm():
     # Built from news articles only: nothing may claim a direct confirmation yet.
-    directory, _ = check_directory(REAL_ROOT, TODAY)
+    directory, _ = check_directory(REAL_ROOT, REAL_TODAY)
     for kind in ("organisations", "services", "hotlines", "pathways"):
         for entry in getattr(directory, kind).values():
             assert entry.record.verified_on is None, entry.path
@@ -30,7 +30,7 @@ def test_real_directory_confirms_nothing_it_did_not_confirm():
 
 def test_no_shelter_address_in_the_repository():
     for root in (REAL_ROOT, FICTIONAL):
-        directory, _ = check_directory(root, TODAY)
+        directory, _ = check_directory(root, REAL_TODAY if root == REAL_ROOT else TODAY)
         for entry in directory.services.values():
             locations = entry.record.locations if isinstance(entry.record.locations, list) else []
             for loc in locations:

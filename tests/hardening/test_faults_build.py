@@ -311,12 +311,12 @@ def test_damaged_cached_pdf_is_rendered_again(tmp_path):
     job = Job("leaflet-x", "33.71", None, False)
     (tmp_path / f"{job.stem}.pdf").write_bytes(b"%PDF-1.7 whole file %%EOF")
     (tmp_path / f"{job.stem}.png").write_bytes(b"\x89PNG preview")
-    manifest = {job.stem: "inputs", **_output_hashes(tmp_path, job)}
-    assert _up_to_date(tmp_path, job, "inputs", manifest)
+    manifest = {job.stem: "inputs", **_output_hashes(tmp_path, job, "leaflet_trifold")}
+    assert _up_to_date(tmp_path, job, "leaflet_trifold", "inputs", manifest)
     (tmp_path / f"{job.stem}.pdf").write_bytes(b"%PDF-1.7 whole f")  # cut short on disk
-    assert not _up_to_date(tmp_path, job, "inputs", manifest)
+    assert not _up_to_date(tmp_path, job, "leaflet_trifold", "inputs", manifest)
     (tmp_path / f"{job.stem}.pdf").unlink()
-    assert not _up_to_date(tmp_path, job, "inputs", manifest)
+    assert not _up_to_date(tmp_path, job, "leaflet_trifold", "inputs", manifest)
 
 
 @pytest.mark.parametrize(

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
 
 from generator.print import render_leaflets
 from generator.validate import REAL_ROOT, check_directory
+from tests.conftest import REAL_TODAY
 
 
 def test_real_materials_render_for_every_city(tmp_path):
-    directory, report = check_directory(REAL_ROOT, date(2026, 11, 1))
+    directory, report = check_directory(REAL_ROOT, REAL_TODAY)
     assert directory is not None, [p.format() for p in report.errors]
     made = render_leaflets(directory, tmp_path)
     pairs = {(r["material"], r["city"]) for r in made}

@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = REPO / "tests" / "data" / "fictional"
 REAL = REPO / "directory"
 TODAY = date(2026, 11, 1)
+REAL_TODAY = date(2026, 12, 1)  # the real facts' revision date, as in tests/conftest.py
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def fictional():
 
 @pytest.fixture(scope="module")
 def real():
-    directory, report = check_directory(REAL, TODAY)
+    directory, report = check_directory(REAL, REAL_TODAY)
     assert [p.format() for p in report.problems] == []  # clean under --strict
     return directory
 

@@ -104,12 +104,12 @@ def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_
 
 
 def test_real_directory_builds(tmp_path):
-    from datetime import date
 
     from generator.validate import check_directory
+    from tests.conftest import REAL_TODAY
     from tests.search.conftest import REPO
 
-    directory, report = check_directory(REPO / "directory", date(2026, 11, 22))
+    directory, report = check_directory(REPO / "directory", REAL_TODAY)
     assert directory is not None, [p.format() for p in report.errors]
     build_search(directory, tmp_path)
     for city, service in (
