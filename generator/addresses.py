@@ -70,7 +70,9 @@ _LANDMARK = (
     r"|minimarket|indomaret|alfamart|toko|warung|pabrik|makam|balai|polsek|koramil"
     r"|bank|hotel|kampus|gedung|perempatan|pertigaan|lampu\s+merah|bundaran|gapura|rel"
 )
-_DIRECTION = r"belakang|depan|samping|sebelah|seberang|dekat|ujung|pojok|sekitar|utara|selatan|timur|barat"
+_DIRECTION = (
+    r"belakang|depan|samping|sebelah|seberang|dekat|ujung|pojok|sekitar|utara|selatan|timur|barat"
+)
 _COORDINATES = (
     r"(?<![\d.,])-?\d{1,3}[.,]\d{3,}\s*[,;/ ]\s*-?\d{1,3}[.,]\d{3,}(?![\d.,])"
     r"|\d{1,3}\s*°\s*\d{1,2}"
@@ -97,10 +99,39 @@ PUBLIC_RE = re.compile(rf"{_SHELTER}|{_COORDINATES}|{_MAP_LINK}", re.IGNORECASE)
 
 # Keys whose values are ids, codes, dates or choices, never prose.
 STRUCTURED = frozenset(
-    "organisation categories audiences service_area status languages type hotline region"
-    " regions operator publisher parent member_of services hotlines organisations days"
-    " opens closes kind public_holidays date verified_on verified_how level language"
-    " cities code id logo".split()
+    [
+        "organisation",
+        "categories",
+        "audiences",
+        "service_area",
+        "status",
+        "languages",
+        "type",
+        "hotline",
+        "region",
+        "regions",
+        "operator",
+        "publisher",
+        "parent",
+        "member_of",
+        "services",
+        "hotlines",
+        "organisations",
+        "days",
+        "opens",
+        "closes",
+        "kind",
+        "public_holidays",
+        "date",
+        "verified_on",
+        "verified_how",
+        "level",
+        "language",
+        "cities",
+        "code",
+        "id",
+        "logo",
+    ]
 )
 # Where a public record may hold a map link or coordinates without a warning: web
 # addresses of sources and channels (a public office's own map page is not prose).
@@ -110,14 +141,18 @@ LINK_FIELDS = frozenset(("url", "value", "public_url", "repo_url", "quick_exit_u
 # this is a shelter, so every location of it must be confidential.
 SHELTER_CATEGORY = "penampungan-sementara"
 
+_FALSE = frozenset(("false", "no", "off", "0", "none"))
+
 Found = tuple[tuple, str, str]  # (place in the record, code, what matched)
 
 
 def is_confidential(data: dict) -> bool:
-    """Raw-data twin of `confidential.is_confidential` (the readers have no models)."""
+    """Raw-data twin of `confidential.is_confidential` (the readers have no models; the
+    fast reader leaves scalars as text, so `true` may be `'true'`)."""
     locations = data.get("locations")
     if isinstance(locations, list) and any(
-        isinstance(loc, dict) and loc.get("confidential") is True for loc in locations
+        isinstance(loc, dict) and str(loc.get("confidential", False)).lower() not in _FALSE
+        for loc in locations
     ):
         return True
     return data.get("categories") == [SHELTER_CATEGORY]
