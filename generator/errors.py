@@ -7,6 +7,7 @@ and text; CI annotations match the code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -427,17 +428,40 @@ class _Params(dict):
 
 
 def problem(file, line, col, code, subject="", field="", **params) -> Problem:
+    """A problem whose every text is shown, never obeyed, wherever it is printed."""
     if code not in CATALOGUE:
         raise KeyError(f"unknown problem code {code}")
     return Problem(
-        str(file),
+        visible(str(file)),
         line,
         col,
         code,
-        tuple(sorted((k, str(v)) for k, v in params.items())),
-        subject,
-        field,
+        tuple(sorted((k, visible(str(v))) for k, v in params.items())),
+        visible(subject),
+        visible(field),
     )
+
+
+# C0 and C1 controls (ESC starts terminal escape sequences; CR and LF could forge a second
+# line of output or a second GitHub workflow command), line and paragraph separators, and
+# the invisible format characters that reorder or hide text (bidi controls, zero-width:
+# https://www.unicode.org/reports/tr9/, "Trojan Source" https://trojansource.codes/).
+_HIDDEN_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """`text` with control and invisible characters written out (`\\n`, `\\x1b`, `\\u202e`)."""
+    if text.isprintable():
+        return text
+    return _HIDDEN_RE.sub(_spell, text)
+
+
+def _spell(match: re.Match) -> str:
+    ch = match.group(0)
+    return _SHORT.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
 
 
 @dataclass

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-import markdown as markdown_lib
-
+from .. import markup, urls
 from .. import regions as regions_mod
-from .. import urls
 from ..dates import long_date
 from ..directory import Directory, Entry
+from ..logo import path_of as logo_path
 from ..models import Channel, Hotline, Hours, Material, Service
 
 DAYS = {"mon": "Senin", "tue": "Selasa", "wed": "Rabu", "thu": "Kamis", "fri": "Jumat"}
@@ -94,7 +93,8 @@ def _channel(directory: Directory, c: Channel, timezone: str) -> dict:
 
 
 def markdown(text: str | None) -> str:
-    return markdown_lib.markdown(text or "", output_format="html")
+    """Safe HTML for a leaflet: the same sanitiser as the site (`generator/markup.py`)."""
+    return str(markup.render(text))
 
 
 def hotline_content(directory: Directory, entry: Entry[Hotline], timezone: str) -> dict:
@@ -215,5 +215,6 @@ def _cobrand(directory: Directory, org_id: str | None) -> dict | None:
     org = directory.organisations[org_id].record
     logo = None
     if org.logo:
-        logo = str((directory.root / "assets" / org.logo).resolve())
+        found = logo_path(directory.root, org.logo)  # inside directory/assets/, no symlink
+        logo = str(found) if found else None
     return {"id": org_id, "name": org.name, "logo": logo}

@@ -12,11 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-import markdown as md
-import nh3
 from markupsafe import Markup
 
-from .. import phones, regions
+from .. import markup, phones, regions
 from ..dates import long_date  # noqa: F401 - the `date` filter of the templates
 from ..models import Channel, Hours
 
@@ -34,44 +32,9 @@ LANGUAGES = {
 }  # fmt: skip
 FEES = {"free": "Gratis", "paid": "Berbayar", "varies": "Biaya tergantung layanan"}
 
-# Markdown fields may hold only these (issue 3, "Safe rendering"); `check` rejects raw
-# HTML already, this is the second lock.
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a"}
-ALLOWED_SCHEMES = {"http", "https", "tel", "mailto"}
-
-
-# One converter, reset per call: building a Markdown object costs about a millisecond,
-# which adds up over 10,000 services.
-_MARKDOWN = md.Markdown(output_format="html")
-
-
-def _to_html(text: str) -> str:
-    return _MARKDOWN.reset().convert(text)
-
-
-def render_markdown(text: str | None) -> Markup:
-    if not text:
-        return Markup("")
-    html = _to_html(text)
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes=ALLOWED_SCHEMES,
-        link_rel="noopener noreferrer",
-    )
-    return Markup(clean.strip())
-
-
-def plain_text(text: str | None) -> str:
-    """Markdown to one line of plain text (front matter, vCard, descriptions)."""
-    if not text:
-        return ""
-    html = _to_html(text)
-    stripped = nh3.clean(html, tags=set(), attributes={})
-    stripped = stripped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    stripped = stripped.replace("&quot;", '"').replace("&#39;", "'")
-    return " ".join(stripped.split())
+# The one sanitiser for site and print lives in `generator/markup.py`.
+render_markdown = markup.render
+plain_text = markup.plain
 
 
 def shorten(text: str, limit: int = 160) -> str:
