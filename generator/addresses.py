@@ -52,9 +52,15 @@ def normalise(text: str) -> str:
     """`text` as the scan reads it (ASCII text is already so)."""
     if text.isascii():
         return text
+    if "\u202e" in text or "\u2067" in text:  # right-to-left override: read both ways
+        text = f"{text} {text[::-1]}"
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _DROPPED)
-    return unicodedata.normalize("NFKC", kept.translate(_LOOKALIKE_TABLE))
+    text = unicodedata.normalize("NFKC", kept.translate(_LOOKALIKE_TABLE))
+    if text.isascii():
+        return text
+    # Decimal digits of other scripts (Arabic-Indic, Devanagari...) read as 0-9.
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 _STREET = (
@@ -74,7 +80,8 @@ _DIRECTION = (
     r"belakang|depan|samping|sebelah|seberang|dekat|ujung|pojok|sekitar|utara|selatan|timur|barat"
 )
 _COORDINATES = (
-    r"(?<![\d.,])-?\d{1,3}[.,]\d{3,}\s*[,;/ ]\s*-?\d{1,3}[.,]\d{3,}(?![\d.,])"
+    # latitude, longitude as Indonesia has them (lon 94..149), dot or comma decimals
+    r"(?<![\d.,])-?\d{1,2}[.,]\d{2,}\s*[,;/ ]\s*(?:9[4-9]|1[0-4]\d)[.,]\d{2,}(?!\d)"
     r"|\d{1,3}\s*°\s*\d{1,2}"
     r"|\b(?:lat|lng|lon|latitude|longitude|lintang|bujur)\s*[:=]?\s*-?\d"
     r"|\b[2-9cfghjmpqrvwx]{4,8}\+[2-9cfghjmpqrvwx]{2,3}\b"  # Open Location Code (Plus Code)
