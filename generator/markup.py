@@ -34,6 +34,7 @@ def render(text: str | None) -> Markup:
         _to_html(text),
         tags=ALLOWED_TAGS,
         attributes={"a": {"href"}},
+        generic_attributes=set(),  # nh3 keeps `lang` and `title` on every tag by default
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
     )

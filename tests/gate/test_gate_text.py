@@ -1,0 +1,59 @@
+"""Staff-facing text (terminal, GitHub annotations) and the logo path: shown, not obeyed."""
+
+from __future__ import annotations
+
+import os
+
+from generator import logo
+from generator.errors import Report, problem
+from generator.formats import annotation, format_text
+
+FORGED = "nomor\n::error file=lain.yaml::palsu\r\x1b[2J\x1b]8;;https://contoh.example\x07\u202e"
+
+
+def test_a_value_cannot_forge_a_line_or_run_an_escape():
+    p = problem(
+        "directory/services/x\n.yaml", 3, 1, "E-PHONE", subject="layanan 'x'", value=FORGED,
+        reason="x",
+    )  # fmt: skip
+    report = Report([p])
+    for out in (format_text(report), annotation(p) + "\n"):
+        assert out.count("\n") == 1 and "\r" not in out
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "nomor\\n::error file=lain.yaml::palsu\\r\\x1b[2J" in format_text(report)
+    assert "\\u202e" in format_text(report)
+
+
+def test_logo_only_a_plain_file_inside_assets(tmp_path):
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    (assets / "logo.png").write_bytes(b"png")
+    (tmp_path / "rahasia.txt").write_text("x")
+    os.symlink(tmp_path / "rahasia.txt", assets / "tautan.png")
+    assert logo.refused(tmp_path, "logo.png") is None
+    assert logo.path_of(tmp_path, "logo.png") == (assets / "logo.png").resolve()
+    assert logo.refused(tmp_path, "tidak-ada.png") == "missing"
+    assert logo.refused(tmp_path, "../rahasia.txt") == "hanya nama file, tanpa folder"
+    assert logo.refused(tmp_path, "/etc/passwd") == "hanya nama file, tanpa folder"
+    assert logo.refused(tmp_path, "tautan.png") == "symlink tidak dipakai"
+    assert logo.path_of(tmp_path, "tautan.png") is None
+
+
+def test_assets_folder_may_not_be_a_symlink(tmp_path):
+    (tmp_path / "lain").mkdir()
+    (tmp_path / "lain" / "logo.png").write_bytes(b"png")
+    os.symlink(tmp_path / "lain", tmp_path / "assets")
+    assert logo.refused(tmp_path, "logo.png") == "symlink tidak dipakai"
+
+
+def test_one_markdown_sanitiser_for_site_and_print():
+    from generator import markup
+    from generator.print.content import markdown as print_markdown
+    from generator.site.format import render_markdown
+
+    text = '![peta](https://pelacak.example/p.png) [a](javascript:x) <b onclick="x">t</b> [b](https://ok.example "judul")'
+    html = str(markup.render(text))
+    assert print_markdown(text) == html == str(render_markdown(text))
+    assert "<img" not in html and "javascript" not in html and "onclick" not in html
+    assert "title=" not in html and "pelacak.example" not in html.split("href")[0]
+    assert '<a href="https://ok.example" rel="noopener noreferrer">b</a>' in html
