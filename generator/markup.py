@@ -33,8 +33,8 @@ def render(text: str | None) -> Markup:
     clean = nh3.clean(
         _to_html(text),
         tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        generic_attributes=set(),  # nh3 keeps `lang` and `title` on every tag by default
+        # "*": nh3 keeps `lang` and `title` on every tag unless told otherwise.
+        attributes={"a": {"href"}, "*": set()},
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer",
     )
