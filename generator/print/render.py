@@ -176,14 +176,20 @@ def render_pdf(content: dict, where: str) -> bytes:
     Services that do not fit their panel continue on another one (SERVICES_PANEL):
     the layout is tried with 0, 1, 2... of the last services moved there.
     """
-    from weasyprint import HTML  # imported late: slow to import, only workers need it
+    from weasyprint import HTML, URLFetcher  # imported late: slow, only workers need it
+
+    # A build never goes to the network: only files (fonts, logo) and data: URIs load;
+    # anything else is skipped with a warning (https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#url-fetchers).
+    local_only = URLFetcher(allowed_protocols={"file", "data"})
 
     panel = SERVICES_PANEL.get(content["kind"])
     spills = range(max(1, len(content["services"]))) if panel else [0]
     with _source_date_epoch(content["epoch"]):
         for spill in spills:
             html = render_html(content, spill)
-            document = HTML(string=html, base_url=str(TEMPLATES)).render(pdf_variant="pdf/ua-1")
+            document = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=local_only).render(
+                pdf_variant="pdf/ua-1"
+            )
             problems = overflow_problems(document, content["kind"])
             if not problems:
                 break

@@ -57,3 +57,40 @@ def test_one_markdown_sanitiser_for_site_and_print():
     assert "<img" not in html and "javascript" not in html and "onclick" not in html
     assert "title=" not in html and "pelacak.example" not in html.split("href")[0]
     assert '<a href="https://ok.example" rel="noopener noreferrer">b</a>' in html
+
+
+def test_a_leaflet_fetches_nothing_even_if_markup_got_through(tmp_path):
+    """Second lock behind E-IMAGE and the sanitiser: the PDF renderer loads no http(s)."""
+    import http.server
+    import threading
+
+    from generator.print import content, render
+    from generator.validate import check_directory
+    from tests.conftest import FICTIONAL, TODAY
+
+    requests: list[str] = []
+
+    class Count(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Count)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        directory, _ = check_directory(FICTIONAL, TODAY)
+        page = content.leaflet_content(
+            directory, "flyer-contoh-nomor-penting", "33.71", None, print_shop=False
+        )
+        url = f"http://127.0.0.1:{server.server_port}"
+        page["sections"][0]["html"] += (
+            f'<img src="{url}/a.png"><link rel="stylesheet" href="{url}/b.css">'
+        )
+        render.render_pdf(page, "uji")
+    finally:
+        server.shutdown()
+    assert requests == []
