@@ -48,9 +48,11 @@ EXTRA_CHANNELS = [  # channels of its own, reached by no hotline: not published
     {"type": "email", "value": "penanda-email@example.org", "label": "PENANDA-EMAILLABEL"},
     {"type": "website", "value": "https://penanda-web.example.org/", "note": "PENANDA-WEB"},
 ]
-SITE_NAME = "Direktori \"Contoh\" & 'Uji'"
-SITE_DESCRIPTION = 'Uji" http-equiv="refresh" content="0;url=https://penyerang.example/'
-HOSTILE_NAME = 'Layanan "Contoh" onmouseover="alert(1)" data-gerbang="x'
+CORPUS = yaml.safe_load((Path(__file__).parent / "hostile.yaml").read_text(encoding="utf-8"))
+ESCAPED = {(c["in"], c["field"]): c["text"] for c in CORPUS if c["expect"] == "escaped"}
+SITE_NAME = ESCAPED["settings", "site_name"]
+SITE_DESCRIPTION = ESCAPED["settings", "site_description"]
+HOSTILE_NAME = ESCAPED["service", "name"]
 
 
 def put(data: dict, dotted: str, value) -> None:
