@@ -18,7 +18,9 @@ Severity by place (written down in CONTRIBUTING.md, "Alamat dan rumah aman"):
   a public office's place belongs in `locations`, where it is checked;
 - a street address alone in public text (a public office): no problem.
 
-Imports no models: it runs in the reader processes (`early.py`).
+Imports no models: it runs in the reader processes (`early.py`). Every pattern runs in
+linear time (no nested or adjacent unbounded repeats; possessive `*+` where two could
+meet), so a hostile file cannot stall `check`.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ _STREET = (
     r"jalan|jl|jln|gg|gang|lorong|perum|perumahan|komplek|kompleks|komp|griya|btn"
     r"|residen(?:ce|si)|regency|cluster|blok\s+\w+|dusun\s+\w+|dsn\s+\w+|desa\s+\w+"
     r"|kampung\s+\w+|kel(?:urahan)?\.?\s+\w+|kec(?:amatan)?\.?\s+\w+"
-    r"|rt\.?\s*/?\s*\d+|rw\.?\s*\d+|rt\s*/\s*rw|no\.?\s*\d+|nomor\s+\d+"
+    r"|rt\.?\s*+/?\s*+\d+|rw\.?\s*+\d+|rt\s*+/\s*+rw|no\.?\s*+\d+|nomor\s++\d+"
 )
 _LANDMARK = (
     r"masjid|mesjid|musala|mushola|musholla|surau|langgar|gereja|pura|vihara|klenteng"
@@ -81,15 +83,15 @@ _DIRECTION = (
 )
 _COORDINATES = (
     # latitude, longitude as Indonesia has them (lon 94..149), dot or comma decimals
-    r"(?<![\d.,])-?\d{1,2}[.,]\d{2,}\s*[,;/ ]\s*(?:9[4-9]|1[0-4]\d)[.,]\d{2,}(?!\d)"
-    r"|\d{1,3}\s*°\s*\d{1,2}"
-    r"|\b(?:lat|lng|lon|latitude|longitude|lintang|bujur)\s*[:=]?\s*-?\d"
+    r"(?<![\d.,])-?\d{1,2}[.,]\d{2,}(?:\s*+[,;/]\s*+|\s++)(?:9[4-9]|1[0-4]\d)[.,]\d{2,}(?!\d)"
+    r"|\d{1,3}\s*+°\s*+\d{1,2}"
+    r"|\b(?:lat|lng|lon|latitude|longitude|lintang|bujur)\s*+[:=]?\s*+-?\d"
     r"|\b[2-9cfghjmpqrvwx]{4,8}\+[2-9cfghjmpqrvwx]{2,3}\b"  # Open Location Code (Plus Code)
 )
 _MAP_LINK = (
     r"maps\.google|google\.[a-z.]+/maps|goo\.gl/maps|maps\.app\.goo\.gl|\bg\.page/"
     r"|openstreetmap\.org|\bosm\.org|waze\.com|maps\.apple|bing\.com/maps|here\.com/"
-    r"|wikimapia|\bgeo:\s*-?\d"
+    r"|wikimapia|\bgeo:\s*+-?\d"
 )
 _SHELTER = r"rumah\s+aman|shelter|penampungan|safe\s*house|rumah\s+perlindungan|rumah\s+singgah"
 

@@ -94,3 +94,32 @@ def test_a_leaflet_fetches_nothing_even_if_markup_got_through(tmp_path):
     finally:
         server.shutdown()
     assert requests == []
+
+
+def test_the_address_scan_is_linear_on_hostile_input():
+    """Four times the text may take about four times as long, not sixteen (best of 3)."""
+    import time
+
+    from generator import addresses
+
+    def cost(text: str) -> float:
+        data = {"locations": [{"confidential": True}], "notes": text}
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            addresses.scan(data, None)
+            runs.append(time.perf_counter() - start)
+        return min(runs)
+
+    shapes = [
+        lambda n: "1.23" + " " * n + "x",
+        lambda n: "lat" + " " * n + "x",
+        lambda n: "rt" + " " * n + "/" + " " * n + "x",
+        lambda n: "dekat " + "a" * n + " x",
+        lambda n: "1" * n + ".5 " + "9" * n,
+        lambda n: "J\u200b" * n,
+        lambda n: "\u202e" + "gang " * (n // 5),
+    ]
+    for shape in shapes:
+        small, large = cost(shape(10_000)), cost(shape(40_000))
+        assert large < 8 * small + 0.05, (shape(12), small, large)
