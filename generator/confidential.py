@@ -33,7 +33,7 @@ DESCRIPTION = (
     "Tempat tinggal sementara yang aman. Lokasinya dirahasiakan demi keselamatan. "
     "Masuk hanya lewat rujukan: hubungi layanan atau saluran bantuan di halaman ini."
 )
-RECHECK = "Informasi layanan ini perlu dicek ulang."
+RECHECK = "hubungi saluran bantuan untuk memastikan."
 
 
 def is_shelter_only(service: Service) -> bool:
