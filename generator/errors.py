@@ -298,8 +298,8 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "W-MAP-IN-TEXT",
             "warning",
-            "teks ini memuat koordinat atau tautan peta ('{match}')",
-            "this text holds coordinates or a map link ('{match}')",
+            "teks ini memuat tautan peta ('{match}')",
+            "this text holds a map link ('{match}')",
             "Tempat kantor ditulis di `locations` (alamat, `latitude`, `longitude`), di sana diperiksa. Jangan pernah untuk rumah aman.",
             "A public office's place goes in `locations`, where it is checked. Never for a shelter.",
         ),

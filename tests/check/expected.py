@@ -244,7 +244,7 @@ EXPECTED = {
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:55:1: error[E-SHELTER-ADDRESS]: layanan 'pengaduan-uptd-ppa-contoh-magelang': notes: teks ini menyebut rumah aman dan juga tampak memuat alamat, arah tempat, koordinat atau tautan peta ('Gg') (Saran: Jangan tulis di mana rumah aman berada. Tulis cara dirujuk, mis. lewat UPTD PPA atau SAPA 129.)"
     ],
     "W-MAP-IN-TEXT": [
-        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:55:1: warning[W-MAP-IN-TEXT]: layanan 'pengaduan-uptd-ppa-contoh-magelang': notes: teks ini memuat koordinat atau tautan peta ('maps.app.goo.gl') (Saran: Tempat kantor ditulis di `locations` (alamat, `latitude`, `longitude`), di sana diperiksa. Jangan pernah untuk rumah aman.)"
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:55:1: warning[W-MAP-IN-TEXT]: layanan 'pengaduan-uptd-ppa-contoh-magelang': notes: teks ini memuat tautan peta ('maps.app.goo.gl') (Saran: Tempat kantor ditulis di `locations` (alamat, `latitude`, `longitude`), di sana diperiksa. Jangan pernah untuk rumah aman.)"
     ],
     "E-IMAGE": [
         "fictional/hotlines/sapa-129.yaml:4:1: error[E-IMAGE]: hotline 'sapa-129': purpose: teks tidak boleh memuat gambar (![…](…)); situs dan selebaran tidak mengambil apa pun dari internet (Saran: Hapus gambarnya. Tautan biasa `[teks](https://…)` boleh.)"
