@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
 from . import regions as regions_mod
+from .confidential import publishable
 from .models import (
     Hotline,
     Material,
@@ -47,9 +48,36 @@ class Entry(Generic[T]):
         return Path(self.file)
 
 
+class Services(dict):
+    """Services by id; a confidential one is stored as its allow-listed copy
+    (`confidential.publishable`), so no output stage can reach what it must not publish."""
+
+    def __init__(self, entries=()):
+        super().__init__()
+        self.update(entries)
+
+    def __setitem__(self, key: str, entry: Entry[Service]) -> None:
+        record = publishable(entry.record)
+        if record is not entry.record:
+            entry = Entry(entry.id, entry.kind, entry.file, record)
+        super().__setitem__(key, entry)
+
+    def update(self, entries=(), **more) -> None:
+        items = entries.items() if hasattr(entries, "items") else entries
+        for key, entry in [*items, *more.items()]:
+            self[key] = entry
+
+    def setdefault(self, key, entry=None):
+        if key not in self:
+            self[key] = entry
+        return self[key]
+
+
 @dataclass
 class Directory:
-    """Every record, validated and cross-referenced."""
+    """Every record, validated and cross-referenced.
+
+    `services` is always a `Services` mapping: whatever is assigned is confined."""
 
     root: Path
     settings: Settings
@@ -64,6 +92,11 @@ class Directory:
     hotlines: dict[str, Entry[Hotline]] = field(default_factory=dict)
     materials: dict[str, Entry[Material]] = field(default_factory=dict)
     pathways: dict[str, Entry[Pathway]] = field(default_factory=dict)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name == "services" and not isinstance(value, Services):
+            value = Services(value)
+        super().__setattr__(name, value)
 
     # --- regions ------------------------------------------------------------------
 

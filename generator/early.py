@@ -15,15 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import phones
+from . import addresses, phones
 from .errors import Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord, field_path, stream_tree
 
-ADDRESS_RE = re.compile(
-    r"\b(jalan|jl\.|jln\.?|gang|gg\.|rt\.?\s*\d+|rw\.?\s*\d+|blok\s+\w+|kelurahan\s+\w+|desa\s+\w+|no\.\s*\d+)",
-    re.IGNORECASE,
-)
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 # The start of a tag. `HTML_RE` matches exactly when such a start has a `>` somewhere
 # after it; searching it from every `<` is quadratic on a text of many `<a` (minutes on
@@ -86,11 +82,19 @@ def early_rules(raw: RawRecord) -> None:
                         what=what,
                     )
                 )
-    locations = raw.data.get("locations")
-    if isinstance(locations, list) and any(
-        isinstance(loc, dict) and "confidential" in loc for loc in locations
-    ):  # a shelter, perhaps: its texts must not hold an address (E-CONFIDENTIAL-TEXT)
-        raw.extra["address_texts"] = address_texts(raw.data)
+    for loc, code, match in addresses.scan(raw.data, raw.text):
+        line, col = raw.position(loc)
+        raw.problems.append(
+            problem(
+                raw.display,
+                line,
+                col,
+                code,
+                subject_of(raw.kind, raw.id),
+                field_path(loc),
+                match=match,
+            )
+        )
     channels = raw.data.get("channels")
     if isinstance(channels, list):
         values = [
@@ -119,7 +123,7 @@ def _may_be_unsafe(text: str) -> bool:
     A cheap look at the whole file instead of every value (~0.3 s at 10,000 records).
     Folded lines only turn line breaks into spaces, which the link pattern allows.
     """
-    if "<" in text or ("\\" in text and RISKY_ESCAPE_RE.search(text)):
+    if "<" in text or "![" in text or ("\\" in text and RISKY_ESCAPE_RE.search(text)):
         return True
     if not text.isascii():  # `str.lower` is exact only for ASCII; use the real pattern
         return BAD_LINK_RE.search(text.replace("\\n", " ")) is not None
@@ -134,23 +138,13 @@ def _may_be_unsafe(text: str) -> bool:
 
 
 def _unsafe_text(text: str) -> tuple[str | None, str]:
+    if "![" in text:  # Markdown image: the build and every reader would fetch it
+        return "E-IMAGE", "![…](…)"
     if "<" in text and has_html(text):
         return "E-MARKDOWN", "HTML (`<…>`)"
     if ":" in text and BAD_LINK_RE.search(text):
         return "E-MARKDOWN", "tautan javascript:/data:"
     return None, ""
-
-
-def address_texts(data: dict) -> list[tuple[Loc, str]]:
-    """Address-like words in a record's texts (sources excepted), with where they are."""
-    found = []
-    for loc, text in _texts(data, ()):
-        if loc and loc[0] == "sources":
-            continue
-        match = ADDRESS_RE.search(text)
-        if match:
-            found.append((loc, match.group(0)))
-    return found
 
 
 def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:

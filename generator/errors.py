@@ -8,6 +8,7 @@ and text; CI annotations match the code.
 from __future__ import annotations
 
 import heapq
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -288,10 +289,50 @@ CATALOGUE: dict[str, Kind] = {
         _k(
             "E-CONFIDENTIAL-TEXT",
             "error",
-            "teks ini tampak memuat alamat ('{match}'), padahal layanan punya lokasi rahasia",
-            "this text looks like an address ('{match}') on a service with a confidential location",
-            "Hapus alamat dari teks ini.",
-            "Remove the address from the text.",
+            "teks ini tampak memuat alamat, arah tempat, koordinat atau tautan peta ('{match}'), padahal layanan ini rahasia (rumah aman)",
+            "this text looks like an address, directions, coordinates or a map link ('{match}') on a confidential service (shelter)",
+            "Hapus petunjuk tempat dari teks ini. Rumah aman hanya ditulis `confidential: true`, kode kota dan cara dirujuk.",
+            "Remove every hint of the place. A shelter is only `confidential: true`, the city code and how to be referred.",
+        ),
+        _k(
+            "E-SHELTER",
+            "error",
+            "tempat ini rumah aman ({why}) tetapi tidak ditulis `confidential: true`",
+            "this place is a shelter ({why}) but is not marked `confidential: true`",
+            "Tulis lokasinya hanya `confidential: true`, kode kota dan `referral`, tanpa nama tempat, alamat atau koordinat. Kantor yang mengatur rujukan ke rumah aman dicatat sebagai layanannya sendiri dengan alamat kantornya.",
+            "Write the location as `confidential: true`, the city code and `referral` only. The office that refers people to the shelter is its own service with its office address.",
+        ),
+        _k(
+            "E-CONFIDENTIAL-MIXED",
+            "error",
+            "layanan dengan lokasi rahasia tidak boleh punya lokasi lain dengan alamat atau koordinat",
+            "a service with a confidential location must not list another location with an address or coordinates",
+            "Pisahkan: kantor dengan alamatnya menjadi layanan sendiri; layanan rumah aman hanya punya lokasi rahasia.",
+            "Split it: the office with its address becomes its own service; the shelter service keeps only its confidential location.",
+        ),
+        _k(
+            "E-SHELTER-ADDRESS",
+            "error",
+            "teks ini menyebut rumah aman dan juga tampak memuat alamat, arah tempat, koordinat atau tautan peta ('{match}')",
+            "this text names a shelter and also looks like an address, directions, coordinates or a map link ('{match}')",
+            "Jangan tulis di mana rumah aman berada. Tulis cara dirujuk, mis. lewat UPTD PPA atau SAPA 129.",
+            "Never say where a shelter is; say how to be referred (e.g. through UPTD PPA or SAPA 129).",
+        ),
+        _k(
+            "W-MAP-IN-TEXT",
+            "warning",
+            "teks ini memuat tautan peta ('{match}')",
+            "this text holds a map link ('{match}')",
+            "Tempat kantor ditulis di `locations` (alamat, `latitude`, `longitude`), di sana diperiksa. Jangan pernah untuk rumah aman.",
+            "A public office's place goes in `locations`, where it is checked. Never for a shelter.",
+        ),
+        _k(
+            "E-IMAGE",
+            "error",
+            "teks tidak boleh memuat gambar ({what}); situs dan selebaran tidak mengambil apa pun dari internet",
+            "text must not contain an image ({what}); the site and leaflets fetch nothing from the internet",
+            "Hapus gambarnya. Tautan biasa `[teks](https://…)` boleh.",
+            "Remove the image. A plain link `[text](https://…)` is fine.",
         ),
         _k(
             "E-MARKDOWN",
@@ -377,6 +418,14 @@ CATALOGUE: dict[str, Kind] = {
             "the name holds invisible or control characters ({chars})",
             "Ketik ulang nama dengan huruf biasa; jangan salin dari dokumen berformat.",
             "Type the name again with plain letters; do not paste from formatted documents.",
+        ),
+        _k(
+            "E-LOGO-PATH",
+            "error",
+            "logo '{value}' tidak bisa dipakai: {why}",
+            "logo '{value}' cannot be used: {why}",
+            "Simpan file logo langsung di `directory/assets/` (bukan symlink) dan tulis nama filenya saja, mis. `logo-gow.png`.",
+            "Put the logo file itself in `directory/assets/` (not a symlink) and write only its name.",
         ),
         # --- warnings ---
         _k(
@@ -485,17 +534,40 @@ class _Params(dict):
 
 
 def problem(file, line, col, code, subject="", field="", **params) -> Problem:
+    """A problem whose every text is shown, never obeyed, wherever it is printed."""
     if code not in CATALOGUE:
         raise KeyError(f"unknown problem code {code}")
     return Problem(
-        str(file),
+        visible(str(file)),
         line,
         col,
         code,
-        tuple(sorted((k, str(v)) for k, v in params.items())),
-        subject,
-        field,
+        tuple(sorted((k, visible(str(v))) for k, v in params.items())),
+        visible(subject),
+        visible(field),
     )
+
+
+# C0 and C1 controls (ESC starts terminal escape sequences; CR and LF could forge a second
+# line of output or a second GitHub workflow command), line and paragraph separators, and
+# the invisible format characters that reorder or hide text (bidi controls, zero-width:
+# https://www.unicode.org/reports/tr9/, "Trojan Source" https://trojansource.codes/).
+_HIDDEN_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
+)
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """`text` with control and invisible characters written out (`\\n`, `\\x1b`, `\\u202e`)."""
+    if text.isprintable():
+        return text
+    return _HIDDEN_RE.sub(_spell, text)
+
+
+def _spell(match: re.Match) -> str:
+    ch = match.group(0)
+    return _SHORT.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
 
 
 @dataclass

@@ -14,14 +14,15 @@ from collections.abc import Container, Iterator
 from datetime import date
 from pathlib import Path
 
-from . import phones, regions
+from . import logo, phones, regions
+from .addresses import SHELTER_RE, normalise
+from .confidential import is_confidential, is_shelter_only
 from .dates import iso_date
 from .directory import Directory, Entry
 from .early import (
     _EMAILS,
     Started,
     _email_problem,
-    address_texts,
     paused_gc,
     start_reading,
 )
@@ -571,8 +572,7 @@ class Rules:
             locations = c.model.locations if isinstance(c.model.locations, list) else []
             for i, loc in enumerate(locations):
                 yield from self._location(c, ("locations", i), loc)
-            if any(loc.confidential for loc in locations):
-                yield from self._confidential_texts(c)
+            yield from _shelter_places(c, locations)
 
     def _location(self, c: Checked, at: Loc, loc: Location) -> Iterator[Problem]:
         if loc.confidential:
@@ -593,11 +593,6 @@ class Rules:
             and LON_RANGE[0] <= loc.longitude <= LON_RANGE[1]
         ):
             yield c.at((*at, "latitude"), "E-COORDINATES", lat=loc.latitude, lon=loc.longitude)
-
-    def _confidential_texts(self, c: Checked) -> Iterator[Problem]:
-        found = c.raw.extra.get("address_texts")  # worked out by the readers
-        for loc, match in address_texts(c.raw.data) if found is None else found:
-            yield c.at(tuple(loc), "E-CONFIDENTIAL-TEXT", match=match)
 
     # --- dates and trust ---------------------------------------------------------------
 
@@ -638,8 +633,15 @@ class Rules:
             if not m.sources and not m.verified_on:
                 yield c.at((), "W-NO-SOURCE", field="")
         for c in _of(batch, "organisations"):
-            if c.model.logo and not (self.root / "assets" / c.model.logo).is_file():
-                yield c.at(("logo",), "E-COBRAND-LOGO", value=c.model.logo)
+            if c.model.logo:
+                yield from self._logo(c, c.model.logo)
+
+    def _logo(self, c: Checked, name: str) -> Iterator[Problem]:
+        why = logo.refused(self.root, name)
+        if why == "missing":
+            yield c.at(("logo",), "E-COBRAND-LOGO", value=name)
+        elif why:
+            yield c.at(("logo",), "E-LOGO-PATH", value=name, why=why)
 
     def check_completeness(self, batch: ByKind) -> Iterator[Problem]:
         for c in _of(batch, "organisations", "services", "hotlines"):
@@ -733,6 +735,25 @@ class Rules:
             }
             setattr(d, kind, entries)
         return d
+
+
+def _shelter_places(c: Checked, locations: list[Location]) -> Iterator[Problem]:
+    """A shelter is a confidential location: by its name, or because temporary shelter
+    is the service's only kind of help. An office that arranges shelter among other
+    help keeps its public address. A confidential service lists no public place beside
+    its shelter: that would say where the shelter's people are."""
+    service: Service = c.model
+    shelter_only = is_shelter_only(service)
+    confidential = is_confidential(service)
+    for i, loc in enumerate(locations):
+        if loc.confidential:
+            continue
+        if loc.name and SHELTER_RE.search(normalise(loc.name)):
+            yield c.at(("locations", i), "E-SHELTER", why="nama tempat")
+        elif shelter_only:
+            yield c.at(("locations", i), "E-SHELTER", why="penampungan sementara saja")
+        elif confidential and (loc.address or loc.latitude is not None):
+            yield c.at(("locations", i), "E-CONFIDENTIAL-MIXED")
 
 
 def _of(by_kind: ByKind, *kinds: str) -> Iterator[Checked]:

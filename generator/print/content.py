@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
-import markdown as markdown_lib
-
-from .. import present, urls
+from .. import markup, present, urls
 from .. import regions as regions_mod
 from ..dates import long_date
 from ..directory import Directory, Entry
 from ..leaflet_room import is_printed, printing_order
+from ..logo import path_of as logo_path
 from ..models import Hotline, Material, Service
 from ..present import labels
 from .promises import promises
@@ -62,9 +61,8 @@ def paper_warnings(record) -> list[str]:
 
 
 def markdown(text: str | None) -> str:
-    from ..site.format import linear_brackets  # thousands of `[` are quadratic otherwise
-
-    return markdown_lib.markdown(linear_brackets(text or ""), output_format="html")
+    """Safe HTML for a leaflet: the same sanitiser as the site (`generator/markup.py`)."""
+    return str(markup.render(text))
 
 
 def hotline_content(directory: Directory, entry: Entry[Hotline]) -> dict:
@@ -193,5 +191,6 @@ def _cobrand(directory: Directory, org_id: str | None) -> dict | None:
     org = directory.organisations[org_id].record
     logo = None
     if org.logo:
-        logo = str((directory.root / "assets" / org.logo).resolve())
+        found = logo_path(directory.root, org.logo)  # inside directory/assets/, no symlink
+        logo = str(found) if found else None
     return {"id": org_id, "name": org.name, "logo": logo}

@@ -190,14 +190,20 @@ def render_pdf(content: dict, where: str) -> bytes:
     panel; when that is full too, the last listed service gives way to the pointer. So
     services never make a leaflet fail: only a material's own text can.
     """
-    from weasyprint import HTML  # imported late: slow to import, only workers need it
+    from weasyprint import HTML, URLFetcher  # imported late: slow, only workers need it
+
+    # A build never goes to the network: only files (fonts, logo) and data: URIs load;
+    # anything else is skipped with a warning (https://doc.courtbouillon.org/weasyprint/stable/first_steps.html#url-fetchers).
+    local_only = URLFetcher(allowed_protocols={"file", "data"})
 
     shown = min(len(content["services"]), slots(content["kind"]))
     spill = 0
     with _source_date_epoch(content["epoch"]):
         while True:
             html = render_html(content, spill, shown)
-            document = HTML(string=html, base_url=str(TEMPLATES)).render(pdf_variant="pdf/ua-1")
+            document = HTML(string=html, base_url=str(TEMPLATES), url_fetcher=local_only).render(
+                pdf_variant="pdf/ua-1"
+            )
             problems = overflow_problems(document, content["kind"])
             step = _next_layout(content["kind"], problems, spill, shown)
             if step is None:

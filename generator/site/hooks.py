@@ -13,6 +13,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from markupsafe import escape
+
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # `mkdocs` run from the venv's bin does not see the repo
     sys.path.insert(0, str(REPO))
@@ -71,8 +73,11 @@ def _prepare_or_abort(docs_dir: Path, content_dir: Path):
 
 
 def apply_settings(config, settings) -> None:
-    config["site_name"] = settings.site_name
-    config["site_description"] = settings.site_description
+    # Material's templates print site_name and site_description without escaping (in
+    # <title>, <meta content="…"> and the header); MkDocs' Jinja has autoescape off.
+    # Markup holds the escaped text and is never escaped twice by `| e`.
+    config["site_name"] = escape(settings.site_name)
+    config["site_description"] = escape(settings.site_description)
     url = settings.public_url
     config["site_url"] = (url.rstrip("/") + "/") if url else None
     extra = config["extra"]

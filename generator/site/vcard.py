@@ -9,6 +9,8 @@ numbers first, numbers marked for re-checking last, and every warning in `NOTE`.
 
 from __future__ import annotations
 
+import re
+
 from ..present import Action
 
 NEUTRAL_NAME = "Kantor Layanan"
@@ -17,9 +19,14 @@ NEUTRAL_RECHECK = "Sebagian nomor perlu dicek ulang sebelum dipakai."
 TEL_TYPES = {"call": "VOICE", "whatsapp": "CELL", "sms": "TEXT"}
 
 
+# Controls and invisible format characters: a phone's contact list shows them raw.
+_HIDDEN_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 def _text(value: str) -> str:
-    """RFC 6350 text escaping; angle brackets dropped so no HTML survives in a card."""
-    value = value.replace("<", "").replace(">", "")
+    """RFC 6350 text escaping; angle brackets dropped so no HTML survives in a card, and
+    line breaks folded so a value cannot start a property of its own."""
+    value = _HIDDEN_RE.sub("", value).replace("<", "").replace(">", "")
     value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
     return " ".join(value.split())
 

@@ -105,6 +105,39 @@ CASES = {
             "if_no_answer: Datang ke Jl. Mawar 3 atau telepon 110",
         ),
     ),
+    "E-SHELTER": (
+        S,
+        ("replace", "name: Kantor UPTD PPA Contoh", "name: Rumah Aman UPTD PPA Contoh"),
+    ),
+    "E-CONFIDENTIAL-MIXED": (
+        SHELTER,
+        (
+            "replace",
+            "  - confidential: true\n",
+            '  - region: "33.71.01"\n    latitude: -7.48\n    longitude: 110.22\n  - confidential: true\n',
+        ),
+    ),
+    "E-SHELTER-ADDRESS": (
+        S,
+        (
+            "replace",
+            "status: active",
+            "status: active\nnotes: Rumah aman ada di Gg Kenari, belakang pasar.",
+        ),
+    ),
+    "W-MAP-IN-TEXT": (
+        S,
+        (
+            "replace",
+            "status: active",
+            "status: active\nnotes: Peta kantor https://maps.app.goo.gl/contoh",
+        ),
+    ),
+    "E-IMAGE": (
+        H,
+        ("replace", "Petugas mendengarkan", "![peta](https://contoh.example/peta.png) Petugas"),
+    ),
+    "E-LOGO-PATH": (ORG, ("append", "logo: ../settings.yaml\n")),
     "E-MARKDOWN": (
         S,
         (

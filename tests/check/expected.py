@@ -26,11 +26,6 @@ EXPECTED = {
         "(Saran: Rumah aman: tulis hanya `confidential: true`, kode kota dan `referral`. Alamat tidak "
         "pernah masuk repositori.)"
     ],
-    "E-CONFIDENTIAL-TEXT": [
-        "fictional/services/rumah-aman-contoh-magelang.yaml:26:1: error[E-CONFIDENTIAL-TEXT]: layanan "
-        "'rumah-aman-contoh-magelang': if_no_answer: teks ini tampak memuat alamat ('Jl.'), padahal "
-        "layanan punya lokasi rahasia (Saran: Hapus alamat dari teks ini.)"
-    ],
     "E-COORDINATES": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:51:5: error[E-COORDINATES]: layanan "
         "'pengaduan-uptd-ppa-contoh-magelang': locations[0].latitude: koordinat (-7.4851, 10.2203) berada "
@@ -274,5 +269,26 @@ EXPECTED = {
     ],
     "E-PLAIN-TEXT": [
         'fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:35:1: error[E-PLAIN-TEXT]: layanan \'pengaduan-uptd-ppa-contoh-magelang\': fees: ditulis sebagai teks biasa; tulis dalam bentuk terstruktur: fees: {"kind": "free"} (Saran: Isinya sama, dalam bentuk yang bisa dibaca situs dan selebaran. Periksa hasilnya; tulis `unknown` hanya jika memang belum diketahui.)',
+    ],
+    "E-CONFIDENTIAL-TEXT": [
+        "fictional/services/rumah-aman-contoh-magelang.yaml:26:1: error[E-CONFIDENTIAL-TEXT]: layanan 'rumah-aman-contoh-magelang': if_no_answer: teks ini tampak memuat alamat, arah tempat, koordinat atau tautan peta ('Jl'), padahal layanan ini rahasia (rumah aman) (Saran: Hapus petunjuk tempat dari teks ini. Rumah aman hanya ditulis `confidential: true`, kode kota dan cara dirujuk.)"
+    ],
+    "E-SHELTER": [
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:48:5: error[E-SHELTER]: layanan 'pengaduan-uptd-ppa-contoh-magelang': locations[0]: tempat ini rumah aman (nama tempat) tetapi tidak ditulis `confidential: true` (Saran: Tulis lokasinya hanya `confidential: true`, kode kota dan `referral`, tanpa nama tempat, alamat atau koordinat. Kantor yang mengatur rujukan ke rumah aman dicatat sebagai layanannya sendiri dengan alamat kantornya.)"
+    ],
+    "E-CONFIDENTIAL-MIXED": [
+        "fictional/services/rumah-aman-contoh-magelang.yaml:28:5: error[E-CONFIDENTIAL-MIXED]: layanan 'rumah-aman-contoh-magelang': locations[0]: layanan dengan lokasi rahasia tidak boleh punya lokasi lain dengan alamat atau koordinat (Saran: Pisahkan: kantor dengan alamatnya menjadi layanan sendiri; layanan rumah aman hanya punya lokasi rahasia.)"
+    ],
+    "E-SHELTER-ADDRESS": [
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:55:1: error[E-SHELTER-ADDRESS]: layanan 'pengaduan-uptd-ppa-contoh-magelang': notes: teks ini menyebut rumah aman dan juga tampak memuat alamat, arah tempat, koordinat atau tautan peta ('Gg') (Saran: Jangan tulis di mana rumah aman berada. Tulis cara dirujuk, mis. lewat UPTD PPA atau SAPA 129.)"
+    ],
+    "W-MAP-IN-TEXT": [
+        "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:55:1: warning[W-MAP-IN-TEXT]: layanan 'pengaduan-uptd-ppa-contoh-magelang': notes: teks ini memuat tautan peta ('maps.app.goo.gl') (Saran: Tempat kantor ditulis di `locations` (alamat, `latitude`, `longitude`), di sana diperiksa. Jangan pernah untuk rumah aman.)"
+    ],
+    "E-IMAGE": [
+        "fictional/hotlines/sapa-129.yaml:4:1: error[E-IMAGE]: hotline 'sapa-129': purpose: teks tidak boleh memuat gambar (![…](…)); situs dan selebaran tidak mengambil apa pun dari internet (Saran: Hapus gambarnya. Tautan biasa `[teks](https://…)` boleh.)"
+    ],
+    "E-LOGO-PATH": [
+        "fictional/organisations/uptd-ppa-contoh-kota-magelang.yaml:20:1: error[E-LOGO-PATH]: organisasi 'uptd-ppa-contoh-kota-magelang': logo: logo '../settings.yaml' tidak bisa dipakai: hanya nama file, tanpa folder (Saran: Simpan file logo langsung di `directory/assets/` (bukan symlink) dan tulis nama filenya saja, mis. `logo-gow.png`.)"
     ],
 }
