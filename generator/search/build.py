@@ -29,6 +29,7 @@ from ..directory import Directory
 from ..errors import GeneratorError
 from . import documents, index, page
 from .documents import SearchDoc
+from .phrases import load_phrases, phrase_stems
 from .query import synonym_stems
 from .text import lexicon
 
@@ -101,6 +102,7 @@ def browser_config(d: Directory) -> dict:
         "version": FORMAT_VERSION,
         "lexicon": lex.to_json(),
         "synonyms": synonym_stems(groups, lex),
+        "phrases": phrase_stems(d, load_phrases(d), lex),
         "categories": [[cid, t.label] for cid, t in sorted(d.categories.items())],
         "audiences": [[aid, t.label] for aid, t in sorted(d.audiences.items())],
         "urls": record_urls(),

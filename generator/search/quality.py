@@ -61,7 +61,9 @@ class Searcher:
         if directory is None:
             raise SystemExit("\n".join(p.format() for p in report.errors))
         self.files = search_files(directory)
-        self.synonyms = browser_config(directory)["synonyms"]
+        config = browser_config(directory)
+        self.synonyms = config["synonyms"]
+        self.phrases = config.get("phrases", [])
         self.loaded: dict[str, tuple] = {}
 
     def shard(self, scope: str) -> tuple:
@@ -73,7 +75,9 @@ class Searcher:
 
     def results(self, text: str, scope: str) -> list[tuple[list, float, bool]]:
         idx, store = self.shard(scope)
-        clauses = query.plan(text, lexicon(), self.synonyms)
+        clauses = query.plan(
+            text, lexicon(), self.synonyms, lambda t: t in idx.inverted_index, self.phrases
+        )
         return [(store[int(r)], s, n) for r, s, n in query.run_detailed(idx, clauses)]
 
     def rows(self, text: str, scope: str) -> list[list]:
@@ -112,7 +116,9 @@ def measure(cases: list[dict]) -> dict:
         "dead_ends": sum(not o.callable for o in outcomes),
         "by_class": {k: dict(v) for k, v in sorted(by_class.items())},
         "misses": [_miss(o) for o in outcomes if not o.hit],
-        "dead_end_queries": [f"{o.case['scope']}: {o.case['query']}" for o in outcomes if not o.callable],
+        "dead_end_queries": [
+            f"{o.case['scope']}: {o.case['query']}" for o in outcomes if not o.callable
+        ],
     }
 
 

@@ -7,12 +7,17 @@ query of tests/search/queries.yaml. A plan is a list of lunr clauses on stemmed 
 - each query word: its stem, boost 10 (exact);
 - words of 5+ letters: the stem with edit distance 1, boost 1 (typos rank below);
 - the last word (3+ letters): the typed word as a prefix, boost 1 (search as you type);
-- synonym groups whose term occurs in the query: the other terms' stems, boost 3.
+- synonym groups whose term occurs in the query: the other terms' stems, boost 3;
+- everyday phrases (taxonomy/phrases.yaml) in the query: the stems of the kinds of help
+  and audiences they point to, boost 3.
+
+Before that, a word the index does not know is split when it is two known words run
+together, or corrected to a spelling one edit away that the index knows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import lunr.index
 from lunr.query import Query
@@ -23,6 +28,10 @@ EXACT_BOOST = 10
 FUZZY_BOOST = 1
 PREFIX_BOOST = 1
 SYNONYM_BOOST = 3
+PHRASE_BOOST = 3
+MEND_MIN_LETTERS = 3  # shorter words are too often a valid abbreviation of something else
+SPLIT_MIN_LETTERS = 3
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FUZZY_MIN_LETTERS = 5
 PREFIX_MIN_LETTERS = 3
 
@@ -40,8 +49,20 @@ def synonym_stems(groups: Sequence[Sequence[str]], lex: Lexicon) -> list[list[li
     return result
 
 
-def plan(query: str, lex: Lexicon, synonyms: list[list[list[str]]]) -> list[Clause]:
+def plan(
+    query: str,
+    lex: Lexicon,
+    synonyms: list[list[list[str]]],
+    known: Callable[[str], bool] | None = None,
+    phrases: Sequence[Sequence] = (),
+) -> list[Clause]:
+    """The clauses for `query`. `known(stem)` tells whether the index holds a term; with
+    it, unknown words are split ("rumahaman") or corrected ("kekersan"). `phrases`:
+    [[phrase stems, ...], [stems of a label of a kind of help or audience, ...]]."""
     words = [t for t in tokenise(query) if t not in lex.stopwords]
+    if known is not None:
+        vocabulary = _vocabulary(synonyms, phrases)
+        words = mend_words(words, lex, lambda t: known(t) or t in vocabulary)
     stems = [lex.stem(w) for w in words]
     clauses: list[Clause] = []
     seen: set[tuple] = set()
@@ -65,7 +86,69 @@ def plan(query: str, lex: Lexicon, synonyms: list[list[list[str]]]) -> list[Clau
             if not _contains(stems, seq):
                 for stem in seq:
                     add({"term": stem, "boost": SYNONYM_BOOST})
+    for seqs, labels in phrases:
+        if any(_contains(stems, seq) for seq in seqs):
+            for label in labels:  # each kind of help weighs the same, however long its label
+                for stem in label:
+                    add({"term": stem, "boost": PHRASE_BOOST / len(label)})
     return clauses
+
+
+def _vocabulary(synonyms, phrases) -> set[str]:
+    """Stems the synonyms and phrases know: a word among them is never "mended"."""
+    seqs = [seq for group in synonyms for seq in group]
+    seqs += [seq for seqs_, _targets in phrases for seq in seqs_]
+    return {stem for seq in seqs for stem in seq}
+
+
+def mend_words(words: list[str], lex: Lexicon, known: Callable[[str], bool]) -> list[str]:
+    """Each word whose stem the index does not hold: split in two known words
+    ("rumahaman" -> rumah aman), else its first spelling within one edit whose stem
+    is known ("kekersan" -> kekerasan), else kept as typed."""
+    out: list[str] = []
+    for word in words:
+        if known(lex.stem(word)) or len(word) < MEND_MIN_LETTERS or word.isdigit():
+            out.append(word)
+            continue
+        out += split_word(word, lex, known) or correct_word(word, lex, known) or [word]
+    return out
+
+
+def split_word(word: str, lex: Lexicon, known: Callable[[str], bool]) -> list[str]:
+    """The most even split of `word` into two words the index knows, or []."""
+    cuts = sorted(
+        range(SPLIT_MIN_LETTERS, len(word) - SPLIT_MIN_LETTERS + 1),
+        key=lambda i: (abs(len(word) - 2 * i), i),
+    )
+    for i in cuts:
+        left, right = word[:i], word[i:]
+        if known(lex.stem(left)) and known(lex.stem(right)):
+            return [left, right]
+    return []
+
+
+def correct_word(word: str, lex: Lexicon, known: Callable[[str], bool]) -> list[str]:
+    """The first one-edit variant of `word` (deletions, transpositions, substitutions,
+    insertions; left to right, a to z) whose stem the index holds, or []."""
+    for candidate in one_edit(word):
+        if candidate not in lex.stopwords and known(lex.stem(candidate)):
+            return [candidate]
+    return []
+
+
+def one_edit(word: str) -> Iterator[str]:
+    n = len(word)
+    for i in range(n):
+        yield word[:i] + word[i + 1 :]
+    for i in range(n - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    for i in range(n):
+        for c in LETTERS:
+            if c != word[i]:
+                yield word[:i] + c + word[i + 1 :]
+    for i in range(n + 1):
+        for c in LETTERS:
+            yield word[:i] + c + word[i:]
 
 
 def _contains(stems: list[str], seq: list[str]) -> bool:

@@ -8,8 +8,9 @@
 
   var PARTICLES = ["kah", "lah", "pun"];
   var POSSESSIVES = ["nya", "ku", "mu"];
-  var EXACT_BOOST = 10, FUZZY_BOOST = 1, PREFIX_BOOST = 1, SYNONYM_BOOST = 3;
-  var FUZZY_MIN_LETTERS = 5, PREFIX_MIN_LETTERS = 3;
+  var EXACT_BOOST = 10, FUZZY_BOOST = 1, PREFIX_BOOST = 1, SYNONYM_BOOST = 3, PHRASE_BOOST = 3;
+  var FUZZY_MIN_LETTERS = 5, PREFIX_MIN_LETTERS = 3, MEND_MIN_LETTERS = 3, SPLIT_MIN_LETTERS = 3;
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
   var lex = { stopwords: {}, protected: {}, overrides: {} };
 
@@ -72,9 +73,16 @@
     return false;
   }
 
-  // Same clauses, same order as generator/search/query.py plan().
-  root.planQuery = function (query, synonyms) {
+  // Same clauses, same order as generator/search/query.py plan(). known(stem): the
+  // index holds the term (optional); phrases: [[phrase stems...], [target stems]].
+  root.planQuery = function (query, synonyms, known, phrases) {
+    synonyms = synonyms || [];
+    phrases = phrases || [];
     var words = root.tokenise(query).filter(function (t) { return !lex.stopwords[t]; });
+    if (known) {
+      var vocabulary = vocabularyOf(synonyms, phrases);
+      words = root.mendWords(words, function (t) { return known(t) || !!vocabulary[t]; });
+    }
     var stems = words.map(root.stem);
     var clauses = [], seen = Object.create(null);
     function add(c) {
@@ -88,15 +96,86 @@
         add({ term: word, boost: PREFIX_BOOST, wildcard: "trailing" });
       }
     });
-    (synonyms || []).forEach(function (group) {
+    synonyms.forEach(function (group) {
       if (!group.some(function (seq) { return contains(stems, seq); })) return;
       group.forEach(function (seq) {
         if (contains(stems, seq)) return;
         seq.forEach(function (s) { add({ term: s, boost: SYNONYM_BOOST }); });
       });
     });
+    phrases.forEach(function (entry) {
+      if (!entry[0].some(function (seq) { return contains(stems, seq); })) return;
+      entry[1].forEach(function (label) {
+        label.forEach(function (s) { add({ term: s, boost: PHRASE_BOOST / label.length }); });
+      });
+    });
     return clauses;
   };
+
+  function vocabularyOf(synonyms, phrases) {
+    var set = Object.create(null);
+    function addSeq(seq) { seq.forEach(function (s) { set[s] = true; }); }
+    synonyms.forEach(function (group) { group.forEach(addSeq); });
+    phrases.forEach(function (entry) { entry[0].forEach(addSeq); });
+    return set;
+  }
+
+  // Mirror of query.py mend_words(): split run-together words, correct one-edit typos.
+  root.mendWords = function (words, known) {
+    var out = [];
+    words.forEach(function (word) {
+      if (known(root.stem(word)) || word.length < MEND_MIN_LETTERS || /^[0-9]+$/.test(word)) {
+        out.push(word);
+        return;
+      }
+      var mended = splitWord(word, known);
+      if (!mended.length) mended = correctWord(word, known);
+      out.push.apply(out, mended.length ? mended : [word]);
+    });
+    return out;
+  };
+
+  function splitWord(word, known) {
+    var cuts = [];
+    for (var i = SPLIT_MIN_LETTERS; i <= word.length - SPLIT_MIN_LETTERS; i++) cuts.push(i);
+    cuts.sort(function (a, b) {
+      return (Math.abs(word.length - 2 * a) - Math.abs(word.length - 2 * b)) || (a - b);
+    });
+    for (var j = 0; j < cuts.length; j++) {
+      var left = word.slice(0, cuts[j]), right = word.slice(cuts[j]);
+      if (known(root.stem(left)) && known(root.stem(right))) return [left, right];
+    }
+    return [];
+  }
+
+  function correctWord(word, known) {
+    var found = null;
+    oneEdit(word, function (candidate) {
+      if (!lex.stopwords[candidate] && known(root.stem(candidate))) { found = candidate; return true; }
+      return false;
+    });
+    return found ? [found] : [];
+  }
+
+  // Calls visit(variant) for each one-edit variant in query.py one_edit() order; stops on true.
+  function oneEdit(word, visit) {
+    var n = word.length, i, k, c;
+    for (i = 0; i < n; i++) if (visit(word.slice(0, i) + word.slice(i + 1))) return;
+    for (i = 0; i < n - 1; i++) {
+      if (visit(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2))) return;
+    }
+    for (i = 0; i < n; i++) {
+      for (k = 0; k < LETTERS.length; k++) {
+        c = LETTERS.charAt(k);
+        if (c !== word.charAt(i) && visit(word.slice(0, i) + c + word.slice(i + 1))) return;
+      }
+    }
+    for (i = 0; i <= n; i++) {
+      for (k = 0; k < LETTERS.length; k++) {
+        if (visit(word.slice(0, i) + LETTERS.charAt(k) + word.slice(i))) return;
+      }
+    }
+  }
 
   // The compact shard index -> lunr's serialised schema (mirror of index.py expand()).
   root.expandIndex = function (data) {
