@@ -43,7 +43,7 @@ BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
 FORMAT_VERSION = 1
 SHARD_BUDGET_GZIP = 40 * 1024  # 60 KB budget minus the search script (~20 KB)
 DESCRIPTION_STEPS = (documents.DESCRIPTION_WORDS, 6, 0)
-KIND_CODES = {"service": 0, "hotline": 1, "city": 2}
+KIND_CODES = {"service": 0, "hotline": 1, "city": 2, "organisation": 3}
 
 
 class SearchBuildError(GeneratorError):
@@ -110,20 +110,22 @@ def browser_config(d: Directory) -> dict:
 
 
 def record_urls() -> list[str]:
-    """Page address patterns by kind (service, hotline), "{id}" replaced in the browser.
+    """Page address patterns by kind (service, hotline, -, organisation), "{id}" replaced
+    in the browser.
 
     Taken from the site's own URL scheme (generator/site/urls.py) when it is present.
     """
     try:
         from ..site import urls
     except ImportError:
-        return ["layanan/{id}/", "hotline/{id}/"]
-    return [urls.service_url("{id}"), urls.hotline_url("{id}")]
+        return ["layanan/{id}/", "hotline/{id}/", "", "organisasi/{id}/"]
+    return [urls.service_url("{id}"), urls.hotline_url("{id}"), "", urls.organisation_url("{id}")]
 
 
 def store_row(doc: SearchDoc, config: dict) -> list:
-    """Compact result row: [id, kind (0 service, 1 hotline, 2 city), name, organisation,
-    place, categories (positions), audiences (positions), flags (1: 24 jam, 2: gratis),
+    """Compact result row: [id, kind (0 service, 1 hotline, 2 city, 3 organisation), name,
+    organisation (for an organisation: how it is reached), place, categories (positions),
+    audiences (positions), flags (1: 24 jam, 2: gratis, 4: complaint, 8: re-check),
     numbers to call, WhatsApp numbers] and, for a city, its number of services."""
     cats = [c for c, _ in config["categories"]]
     auds = [a for a, _ in config["audiences"]]

@@ -14,7 +14,7 @@ import phonenumbers
 
 from .. import regions
 from ..directory import Directory, Entry
-from ..models import Channel, Hotline, Service
+from ..models import Channel, Hotline, Organisation, Service
 
 # How many words of a description are indexed: descriptions dominate shard size
 # (issue 4: 300 records with 40-word descriptions gave 81 KB gzip, 25 KB without).
@@ -22,6 +22,22 @@ DESCRIPTION_WORDS = 12
 MAX_CALLS = 2
 FLAG_24H = 1
 FLAG_FREE = 2
+FLAG_COMPLAINT = 4  # a complaint service or hotline: first for a broad query
+FLAG_RECHECK = 8  # marked for re-checking, not sure to run, or verified too long ago
+FIRST_LINES_ORDER = 10  # hotlines staff list first (`order`): SAPA 129 is 1
+FLAG_EMERGENCY = 16  # an emergency line (110, 112, and SAPA 129 where marked so)
+# How an organisation's kind is said in everyday words (indexed with the organisation).
+ORG_KIND_WORDS = {
+    "government": "pemerintah dinas",
+    "police": "kepolisian polisi",
+    "justice": "peradilan pengadilan kejaksaan hukum",
+    "health": "kesehatan",
+    "legal_aid": "bantuan hukum",
+    "ngo": "lembaga swadaya masyarakat lsm",
+    "religious_community": "organisasi keagamaan kemasyarakatan",
+    "womens_organisation": "organisasi perempuan",
+    "network": "jaringan forum",
+}
 
 
 @dataclass
@@ -29,7 +45,7 @@ class SearchDoc:
     """One searchable record: indexed text by field and the result row."""
 
     id: str
-    kind: str  # "service" or "hotline"
+    kind: str  # "service", "hotline", "city" or "organisation"
     name: str
     organisation: str
     place: str
@@ -47,7 +63,9 @@ def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
     s = entry.record
     org = d.organisations.get(s.organisation)
     calls, whatsapp = contact_targets(d, s.channels)
-    flags = _flags(s)
+    flags = _flags(s) | _standing(d, entry)
+    if "pengaduan" in s.categories[:1]:
+        flags |= FLAG_COMPLAINT
     return SearchDoc(
         id=entry.id,
         kind="service",
@@ -68,11 +86,25 @@ def _flags(record: Service | Hotline) -> int:
     return (FLAG_24H if _always(record.hours) else 0) | (FLAG_FREE if _free(record.fees) else 0)
 
 
+def _standing(d: Directory, entry: Entry) -> int:
+    """FLAG_RECHECK for a record that asks to be re-checked, may have stopped, or was
+    verified longer ago than the directory trusts."""
+    rec = entry.record
+    doubtful = getattr(rec, "status", "active") in ("unverified", "temporarily_closed")
+    if rec.recheck or doubtful or d.trust(entry) == "stale":
+        return FLAG_RECHECK
+    return 0
+
+
 def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
     h = entry.record
     org = d.organisations.get(h.operator) if h.operator else None
     calls, whatsapp = contact_targets(d, h.channels)
-    flags = _flags(h)
+    flags = _flags(h) | _standing(d, entry)
+    if "pengaduan" in h.categories and (h.emergency or h.order <= FIRST_LINES_ORDER):
+        flags |= FLAG_COMPLAINT  # SAPA 129, not every national body that takes complaints
+    if h.emergency:
+        flags |= FLAG_EMERGENCY
     place = "Nasional" if h.coverage.level == "national" else _place(h.coverage.regions)
     return SearchDoc(
         id=entry.id,
@@ -91,10 +123,77 @@ def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
 
 
 def city_docs(d: Directory, city: str) -> list[SearchDoc]:
-    """Everything a person in `city` can use: hotlines first, then services."""
+    """Everything a person in `city` can use: hotlines, services, then organisations."""
     docs = [hotline_doc(d, e) for e in d.hotlines_for_city(city)]
     docs += [service_doc(d, e) for e in covering(d, city)]
+    docs += [organisation_doc(d, e, city) for e in organisations_in(d, city)]
     return docs
+
+
+def organisations_in(d: Directory, city: str) -> list[Entry[Organisation]]:
+    """Organisations working in `city`, its province, or nationally; by name."""
+    found = [e for e in d.organisations.values() if _works_in(e.record.regions, city)]
+    return sorted(found, key=lambda e: (e.record.name.lower(), e.id))
+
+
+def _works_in(codes, city: str) -> bool:
+    if codes == "national":
+        return True
+    return any(code == city[:2] or code[:5] == city for code in codes)
+
+
+def organisation_doc(d: Directory, entry: Entry[Organisation], city: str) -> SearchDoc:
+    """An organisation with how to reach it: its own numbers, else the numbers of the
+    service or hotline it is reached through (named in the result)."""
+    o = entry.record
+    calls, whatsapp, via = reach(d, entry, city)
+    parent = d.organisations.get(o.parent or "")
+    networks = [d.organisations[m] for m in o.member_of if m in d.organisations]
+    context = [_org_label(x.record) for x in ([parent] if parent else []) + networks]
+    place = "Nasional" if o.regions == "national" else _place(o.regions)
+    return SearchDoc(
+        id=entry.id,
+        kind="organisation",
+        name=_org_label(o),
+        organisation=f"Dihubungi lewat {via}" if via else ", ".join(context),
+        place=place,
+        categories=[],
+        audiences=[],
+        flags=_standing(d, entry),
+        calls=calls,
+        whatsapp=whatsapp,
+        keywords=[ORG_KIND_WORDS.get(o.kind, ""), *context],
+        description=_first_words(o.description or "", DESCRIPTION_WORDS),
+    )
+
+
+def reach(d: Directory, entry: Entry[Organisation], city: str) -> tuple[list, list, str]:
+    """(calls, whatsapp, via): own numbers (via ""), else the first of: its services,
+    the services and hotlines of pathway steps naming it, its parent or networks, the
+    city's complaint service, SAPA 129 (via their names)."""
+    calls, whatsapp = contact_targets(d, entry.record.channels)
+    if calls or whatsapp:
+        return calls, whatsapp, ""
+    for via_entry in _reach_candidates(d, entry, city):
+        calls, whatsapp = contact_targets(d, via_entry.record.channels)
+        if calls or whatsapp:
+            return calls, whatsapp, via_entry.record.name
+    return [], [], ""
+
+
+def _reach_candidates(d: Directory, entry: Entry[Organisation], city: str):
+    yield from d.services_of(entry.id)
+    for pathway in d.pathways.values():
+        for step in pathway.record.steps:
+            if entry.id in step.organisations:
+                yield from (d.services[s] for s in step.services if s in d.services)
+                yield from (d.hotlines[h] for h in step.hotlines if h in d.hotlines)
+    for other in [entry.record.parent, *entry.record.member_of]:
+        if other in d.organisations:
+            yield d.organisations[other]
+            yield from d.services_of(other)
+    yield from (e for e in covering(d, city) if "pengaduan" in e.record.categories[:1])
+    yield from (e for e in d.hotlines_for_city(city) if "pengaduan" in e.record.categories)
 
 
 def covering(d: Directory, city: str) -> list[Entry[Service]]:

@@ -7,7 +7,8 @@ the browser uses (as tests/search/test_search_queries.py does). A query is
 
 - a hit when one of its expected records (or the city it names) is among the first
   3 results;
-- a dead end when what the results panel shows holds no number to call.
+- a dead end when what the results panel shows (results, or the call-now rows when
+  nothing matches) holds no number to call.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Searcher:
         self.synonyms = config["synonyms"]
         self.phrases = config.get("phrases", [])
         self.loaded: dict[str, tuple] = {}
+        self.counts: dict[str, dict[str, int]] = {}
 
     def shard(self, scope: str) -> tuple:
         if scope not in self.loaded:
@@ -73,19 +75,42 @@ class Searcher:
             self.loaded[scope] = (index.load(data["index"]), data["store"])
         return self.loaded[scope]
 
-    def results(self, text: str, scope: str) -> list[tuple[list, float, bool]]:
+    def results(self, text: str, scope: str) -> tuple[list[tuple[list, float, bool]], list]:
+        """(reranked results, the plan's exact terms this index does not hold)."""
         idx, store = self.shard(scope)
-        clauses = query.plan(
-            text, lexicon(), self.synonyms, lambda t: t in idx.inverted_index, self.phrases
-        )
-        return [(store[int(r)], s, n) for r, s, n in query.run_detailed(idx, clauses)]
+        counts = self.counts.setdefault(scope, query.vocabulary(idx))
+        known = lambda t: counts.get(t, 0)  # noqa: E731
+        clauses = query.plan(text, lexicon(), self.synonyms, known, self.phrases)
+        found = [(store[int(r)], s, n) for r, s, n in query.run_detailed(idx, clauses)]
+        return query.rerank(found), query.unknown_terms(clauses, known)
 
-    def rows(self, text: str, scope: str) -> list[list]:
-        found = self.results(text, scope)
-        if scope != "nasional":
-            return [row for row, _s, _n in found]
-        city_rows = lambda city: [row for row, _s, _n in self.results(text, city)]  # noqa: E731
-        return query.national_rows(found, city_rows)
+    def exact(self, text: str, scope: str) -> list[str]:
+        idx, _store = self.shard(scope)
+        counts = self.counts.setdefault(scope, query.vocabulary(idx))
+        clauses = query.plan(text, lexicon(), self.synonyms, counts.get, self.phrases)
+        return query.exact_terms(clauses)
+
+    def rows(self, text: str, scope: str) -> tuple[list[list], list[list]]:
+        """(result rows, the call-now rows when no result shown has a number): what
+        Host.rows() and Host.render() in assets/search-ui.js show."""
+        found, unknown = self.results(text, scope)
+        if scope == "nasional":
+            rows = query.national_rows(found, lambda c: [r[0] for r in self.results(text, c)[0]])
+        else:
+            rows = [row for row, _s, _n in found]
+            if unknown:
+                national, missing = self.results(text, "nasional")
+                known = query.vocabulary_of(self.synonyms, self.phrases)
+                words = [
+                    t for t in self.exact(text, "nasional") if t not in missing and t not in known
+                ]
+                other = query.elsewhere(national, scope, words)
+                if other:
+                    there = [r[0] for r in self.results(text, other)[0]]
+                    city = next(r for r, _s, _n in national if r[0] == other)
+                    rows = query.with_elsewhere(rows, there, city)
+        reachable = any(row[8] or row[9] for row in rows[:PAGE] if row[1] != query.KIND_CITY)
+        return rows, ([] if reachable else query.call_now(self.shard(scope)[1]))
 
 
 @cache
@@ -94,8 +119,8 @@ def searcher(kind: str) -> Searcher:
 
 
 def run_case(case: dict) -> Outcome:
-    rows = searcher(case["dir"]).rows(case["query"], str(case["scope"]))
-    shown = rows[:PAGE]
+    rows, panel = searcher(case["dir"]).rows(case["query"], str(case["scope"]))
+    shown = rows[:PAGE] + panel
     callable_ = any(row[8] or row[9] for row in shown if len(row) > 9)
     return Outcome(case, [row[0] for row in rows], callable_)
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 import lunr.index
 from lunr.query import Query
 
-from .text import Lexicon, tokenise
+from .text import Lexicon, lexicon, tokenise
 
 EXACT_BOOST = 10
 FUZZY_BOOST = 1
@@ -53,16 +53,16 @@ def plan(
     query: str,
     lex: Lexicon,
     synonyms: list[list[list[str]]],
-    known: Callable[[str], bool] | None = None,
+    known: Callable[[str], int] | None = None,
     phrases: Sequence[Sequence] = (),
 ) -> list[Clause]:
-    """The clauses for `query`. `known(stem)` tells whether the index holds a term; with
-    it, unknown words are split ("rumahaman") or corrected ("kekersan"). `phrases`:
+    """The clauses for `query`. `known(stem)`: how many records hold the term (0: none);
+    with it, unknown words are split ("rumahaman") or corrected ("kekersan"). `phrases`:
     [[phrase stems, ...], [stems of a label of a kind of help or audience, ...]]."""
     words = [t for t in tokenise(query) if t not in lex.stopwords]
     if known is not None:
-        vocabulary = _vocabulary(synonyms, phrases)
-        words = mend_words(words, lex, lambda t: known(t) or t in vocabulary)
+        vocabulary = vocabulary_of(synonyms, phrases)
+        words = mend_words(words, lex, lambda t: known(t) or int(t in vocabulary))
     stems = [lex.stem(w) for w in words]
     clauses: list[Clause] = []
     seen: set[tuple] = set()
@@ -94,14 +94,14 @@ def plan(
     return clauses
 
 
-def _vocabulary(synonyms, phrases) -> set[str]:
+def vocabulary_of(synonyms, phrases) -> set[str]:
     """Stems the synonyms and phrases know: a word among them is never "mended"."""
     seqs = [seq for group in synonyms for seq in group]
     seqs += [seq for seqs_, _targets in phrases for seq in seqs_]
     return {stem for seq in seqs for stem in seq}
 
 
-def mend_words(words: list[str], lex: Lexicon, known: Callable[[str], bool]) -> list[str]:
+def mend_words(words: list[str], lex: Lexicon, known: Callable[[str], int]) -> list[str]:
     """Each word whose stem the index does not hold: split in two known words
     ("rumahaman" -> rumah aman), else its first spelling within one edit whose stem
     is known ("kekersan" -> kekerasan), else kept as typed."""
@@ -114,7 +114,7 @@ def mend_words(words: list[str], lex: Lexicon, known: Callable[[str], bool]) -> 
     return out
 
 
-def split_word(word: str, lex: Lexicon, known: Callable[[str], bool]) -> list[str]:
+def split_word(word: str, lex: Lexicon, known: Callable[[str], int]) -> list[str]:
     """The most even split of `word` into two words the index knows, or []."""
     cuts = sorted(
         range(SPLIT_MIN_LETTERS, len(word) - SPLIT_MIN_LETTERS + 1),
@@ -127,13 +127,17 @@ def split_word(word: str, lex: Lexicon, known: Callable[[str], bool]) -> list[st
     return []
 
 
-def correct_word(word: str, lex: Lexicon, known: Callable[[str], bool]) -> list[str]:
-    """The first one-edit variant of `word` (deletions, transpositions, substitutions,
-    insertions; left to right, a to z) whose stem the index holds, or []."""
+def correct_word(word: str, lex: Lexicon, known: Callable[[str], int]) -> list[str]:
+    """The one-edit variant of `word` whose stem the most records hold (the first such
+    in one_edit() order on a tie: "polsi" -> polisi, not polri), or []."""
+    best, best_count = "", 0
     for candidate in one_edit(word):
-        if candidate not in lex.stopwords and known(lex.stem(candidate)):
-            return [candidate]
-    return []
+        if candidate in lex.stopwords:
+            continue
+        count = known(lex.stem(candidate))
+        if count > best_count:
+            best, best_count = candidate, count
+    return [best] if best else []
 
 
 def one_edit(word: str) -> Iterator[str]:
@@ -149,6 +153,14 @@ def one_edit(word: str) -> Iterator[str]:
     for i in range(n + 1):
         for c in LETTERS:
             yield word[:i] + c + word[i:]
+
+
+def vocabulary(idx: lunr.index.Index) -> dict[str, int]:
+    """Term -> how many records hold it (what `known` answers; `termCounts()` in JS)."""
+    return {
+        term: len({ref for name, refs in posting.items() if name != "_index" for ref in refs})
+        for term, posting in idx.inverted_index.items()
+    }
 
 
 def _contains(stems: list[str], seq: list[str]) -> bool:
@@ -220,4 +232,78 @@ def national_rows(results: list[tuple[list, float, bool]], city_search) -> list[
             if item[0] not in seen:
                 seen.add(item[0])
                 out.append(item)
+    return out
+
+
+# --- ranking and the panel when nothing matches ---------------------------------------
+FLAG_EMERGENCY = 16
+FLAG_COMPLAINT = 4
+FLAG_RECHECK = 8
+COMPLAINT_FACTOR = 1.5  # complaint services and hotlines (SAPA 129) lead a broad query
+RECHECK_FACTOR = 0.5  # a record marked for re-checking ranks below the others
+ORGANISATION_FACTOR = 0.6  # offices are looked up by name; otherwise what they run comes first
+KIND_ORGANISATION = 3
+PANEL_SERVICES = 2
+
+
+def rerank(results: list[tuple[list, float, bool]]) -> list[tuple[list, float, bool]]:
+    """Scores weighed by the record's standing (mirror of `rerank()` in text-id.js);
+    stable, so equal scores keep lunr's order."""
+    weighed = [(row, score * _factor(row), named) for row, score, named in results]
+    order = sorted(range(len(weighed)), key=lambda i: (-weighed[i][1], i))
+    return [weighed[i] for i in order]
+
+
+def _factor(row: list) -> float:
+    if row[1] == KIND_CITY:
+        return 1.0
+    factor = COMPLAINT_FACTOR if row[7] & FLAG_COMPLAINT else 1.0
+    if row[1] == KIND_ORGANISATION:
+        factor = ORGANISATION_FACTOR
+    return factor * (RECHECK_FACTOR if row[7] & FLAG_RECHECK else 1.0)
+
+
+def call_now(store: list[list]) -> list[list]:
+    """What the panel offers when no result shown has a number to call, e.g. nothing
+    matches (mirror of `callNow()` in text-id.js):
+    the emergency and complaint hotlines that answer here (SAPA 129, 110, 112), then the
+    city's complaint services not marked for re-checking; only rows with a number."""
+    callable_ = [row for row in store if row[1] in (0, 1) and (row[8] or row[9])]
+    lines = [r for r in callable_ if r[1] == 1 and r[7] & (FLAG_EMERGENCY | FLAG_COMPLAINT)]
+    services = [
+        r for r in callable_ if r[1] == 0 and r[7] & FLAG_COMPLAINT and not r[7] & FLAG_RECHECK
+    ]
+    return lines + services[:PANEL_SERVICES]
+
+
+def elsewhere(results: list[tuple[list, float, bool]], city: str, words: list[str]) -> str | None:
+    """The best-ranked other city whose name holds one of `words` (the exact terms of the
+    national plan that this city's index lacks); mirror of `elsewhere()` in text-id.js."""
+    lex = lexicon()
+    for row, _score, _named in results:
+        if row[1] == KIND_CITY and row[0] != city and set(lex.terms(row[2])) & set(words):
+            return row[0]
+    return None
+
+
+ELSEWHERE_RESULTS = 3
+
+
+def unknown_terms(clauses: list[Clause], known: Callable[[str], int]) -> list[str]:
+    """Exact terms of a plan the index does not hold: a place elsewhere, perhaps."""
+    return [term for term in exact_terms(clauses) if not known(term)]
+
+
+def exact_terms(clauses: list[Clause]) -> list[str]:
+    return [c["term"] for c in clauses if c["boost"] == EXACT_BOOST and not c.get("wildcard")]
+
+
+def with_elsewhere(rows: list[list], there: list[list], city_row: list) -> list[list]:
+    """The named other city's best results and a "search there" row, then this city's
+    (mirror of `withElsewhere()` in text-id.js); each record once."""
+    out, seen = [], set()
+    for row in there[:ELSEWHERE_RESULTS] + [city_row] + rows:
+        if row[0] not in seen:
+            seen.add(row[0])
+            out.append(row)
     return out
