@@ -112,6 +112,7 @@
     return clauses;
   };
 
+  root.vocabularyOf = vocabularyOf;
   function vocabularyOf(synonyms, phrases) {
     var set = Object.create(null);
     function addSeq(seq) { seq.forEach(function (s) { set[s] = true; }); }
@@ -232,6 +233,70 @@
       });
       return { row: store[+r.ref], score: r.score, named: named };
     });
+  };
+
+  // Term -> how many records hold it (mirror of query.py vocabulary()).
+  root.termCounts = function (index) {
+    var counts = Object.create(null);
+    Object.keys(index.invertedIndex).forEach(function (term) {
+      var posting = index.invertedIndex[term], refs = Object.create(null);
+      Object.keys(posting).forEach(function (name) {
+        if (name !== "_index") Object.keys(posting[name]).forEach(function (r) { refs[r] = true; });
+      });
+      counts[term] = Object.keys(refs).length;
+    });
+    return counts;
+  };
+
+  root.exactTerms = function (clauses) {
+    return clauses.filter(function (c) { return c.boost === EXACT_BOOST && !c.wildcard; })
+      .map(function (c) { return c.term; });
+  };
+
+  root.unknownTerms = function (clauses, known) {
+    return root.exactTerms(clauses).filter(function (t) { return !known(t); });
+  };
+
+  // Ranking and the call-now rows: mirror of query.py rerank(), call_now(), elsewhere(),
+  // with_elsewhere(). Row flags: 4 complaint, 8 re-check, 16 emergency.
+  function factor(row) {
+    if (row[1] === 2) return 1;
+    var f = row[7] & 4 ? 1.5 : 1;
+    if (row[1] === 3) f = 0.6;
+    return f * (row[7] & 8 ? 0.5 : 1);
+  }
+
+  root.rerank = function (results) {
+    var weighed = results.map(function (r, i) {
+      return { row: r.row, score: r.score * factor(r.row), named: r.named, i: i };
+    });
+    weighed.sort(function (a, b) { return (b.score - a.score) || (a.i - b.i); });
+    return weighed.map(function (r) { return { row: r.row, score: r.score, named: r.named }; });
+  };
+
+  root.callNow = function (store) {
+    var reachable = store.filter(function (r) { return r[1] < 2 && (r[8].length || r[9].length); });
+    var lines = reachable.filter(function (r) { return r[1] === 1 && (r[7] & 20); });
+    var services = reachable.filter(function (r) { return r[1] === 0 && (r[7] & 4) && !(r[7] & 8); });
+    return lines.concat(services.slice(0, 2));
+  };
+
+  root.elsewhere = function (results, city, words) {
+    for (var i = 0; i < results.length; i++) {
+      var row = results[i].row;
+      if (row[1] !== 2 || row[0] === city) continue;
+      var terms = root.tokenise(row[2]).filter(function (t) { return !lex.stopwords[t]; }).map(root.stem);
+      if (terms.some(function (t) { return words.indexOf(t) >= 0; })) return row[0];
+    }
+    return null;
+  };
+
+  root.withElsewhere = function (rows, there, cityRow) {
+    var out = [], seen = Object.create(null);
+    there.slice(0, 3).concat([cityRow], rows).forEach(function (row) {
+      if (!seen[row[0]]) { seen[row[0]] = true; out.push(row); }
+    });
+    return out;
   };
 
   // Register under the names lunr.py wrote into the serialised pipeline.
