@@ -168,14 +168,17 @@ def organisation_doc(d: Directory, entry: Entry[Organisation], city: str) -> Sea
 
 
 def reach(d: Directory, entry: Entry[Organisation], city: str) -> tuple[list, list, str]:
-    """(calls, whatsapp, via): own numbers (via ""), else the first of: its services,
-    the services and hotlines of pathway steps naming it, its parent or networks, the
-    city's complaint service, SAPA 129 (via their names)."""
+    """(calls, whatsapp, via): own numbers (via ""), else the own numbers of the first of:
+    its services, the services and hotlines of pathway steps naming it, its parent or
+    networks, the city's complaint service, the complaint hotlines answering there
+    (SAPA 129), named in `via`."""
     calls, whatsapp = contact_targets(d, entry.record.channels)
     if calls or whatsapp:
         return calls, whatsapp, ""
     for via_entry in _reach_candidates(d, entry, city):
-        calls, whatsapp = contact_targets(d, via_entry.record.channels)
+        channels = via_entry.record.channels
+        own = [ch for ch in channels if not ch.hotline] if isinstance(channels, list) else []
+        calls, whatsapp = contact_targets(d, own)  # through a hotline: name the hotline
         if calls or whatsapp:
             return calls, whatsapp, via_entry.record.name
     return [], [], ""
