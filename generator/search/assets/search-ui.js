@@ -43,7 +43,9 @@
   function shard(scope) {
     if (!shards[scope]) {
       var url = assets + (scope === NATIONAL ? "national.json" : "shards/" + scope + ".json");
-      shards[scope] = getJSON(url).then(function (data) {
+      var prefetched = (globalThis.IdSearchPrefetch || {})[url];
+      if (prefetched) delete globalThis.IdSearchPrefetch[url];  // a retry fetches afresh
+      shards[scope] = (prefetched || getJSON(url)).then(function (data) {
         return { index: lunr.Index.load(S.expandIndex(data.index)), store: data.store };
       });
       shards[scope].catch(function () { delete shards[scope]; });
