@@ -168,20 +168,30 @@ def organisation_doc(d: Directory, entry: Entry[Organisation], city: str) -> Sea
 
 
 def reach(d: Directory, entry: Entry[Organisation], city: str) -> tuple[list, list, str]:
-    """(calls, whatsapp, via): own numbers (via ""), else the own numbers of the first of:
+    """(calls, whatsapp, via): how to reach an organisation (see `reach_through`); via is
+    "" for its own numbers, else the name of the record it is reached through."""
+    via, channels = reach_through(d, entry, city)
+    if via is None:
+        return [], [], ""
+    calls, whatsapp = contact_targets(d, channels)
+    return calls, whatsapp, "" if via is entry else via.record.name
+
+
+def reach_through(d: Directory, entry: Entry[Organisation], city: str) -> tuple[Entry | None, list]:
+    """(record, its channels to show): the organisation itself when it has numbers, else
+    the first with numbers of its own (a hotline reference is followed to the hotline) of:
     its services, the services and hotlines of pathway steps naming it, its parent or
     networks, the city's complaint service, the complaint hotlines answering there
-    (SAPA 129), named in `via`."""
-    calls, whatsapp = contact_targets(d, entry.record.channels)
-    if calls or whatsapp:
-        return calls, whatsapp, ""
+    (SAPA 129). The city page and the search both use this, so they say the same."""
+    channels = entry.record.channels
+    if any(contact_targets(d, channels)):
+        return entry, channels
     for via_entry in _reach_candidates(d, entry, city):
         channels = via_entry.record.channels
         own = [ch for ch in channels if not ch.hotline] if isinstance(channels, list) else []
-        calls, whatsapp = contact_targets(d, own)  # through a hotline: name the hotline
-        if calls or whatsapp:
-            return calls, whatsapp, via_entry.record.name
-    return [], [], ""
+        if any(contact_targets(d, own)):
+            return via_entry, own
+    return None, []
 
 
 def _reach_candidates(d: Directory, entry: Entry[Organisation], city: str):
