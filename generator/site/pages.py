@@ -237,26 +237,27 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
 
 
 def step_partners(d: Directory, step, city: str) -> list[dict]:
-    """Organisations a pathway step names, each with how to reach it: its own numbers, or
-    those of the service or hotline it is reached through (as the search shows it)."""
+    """Organisations a pathway step names, grouped by how to reach them: their own numbers,
+    or those of the service or hotline they are reached through (as the search shows it).
+    Partners reached the same way share one set of buttons (five courts, one SAPA 129)."""
     from ..search.documents import reach_through  # the search's rule: one answer everywhere
 
-    out = []
+    groups: dict[str, dict] = {}
     for oid in step.organisations:
         entry = d.organisations.get(oid)
         if entry is None:
             continue
         via, channels = reach_through(d, entry, city)
-        actions = fmt.actions_for(channels, d.short_codes, d.hotlines) if via else []
-        out.append(
-            {
-                "id": oid,
-                "name": entry.record.name,
+        key = oid if via is None or via is entry else f"via:{via.kind}:{via.id}"
+        if key not in groups:
+            actions = fmt.actions_for(channels, d.short_codes, d.hotlines) if via else []
+            groups[key] = {
+                "partners": [],
                 "via": via.record.name if via is not None and via is not entry else "",
                 "actions": [a for a in actions if a.kind in ("call", "whatsapp", "sms")],
             }
-        )
-    return out
+        groups[key]["partners"].append((oid, entry.record.name))
+    return list(groups.values())
 
 
 def line_hours(hotlines) -> dict[str, tuple[bool, str]]:
