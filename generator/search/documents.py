@@ -205,8 +205,9 @@ def _reach_candidates(d: Directory, entry: Entry[Organisation], city: str):
         if other in d.organisations:
             yield d.organisations[other]
             yield from d.services_of(other)
-    yield from (e for e in covering(d, city) if "pengaduan" in e.record.categories[:1])
-    yield from (e for e in d.hotlines_for_city(city) if "pengaduan" in e.record.categories)
+    if city:  # a national organisation has no city: its own lines or services only
+        yield from (e for e in covering(d, city) if "pengaduan" in e.record.categories[:1])
+        yield from (e for e in d.hotlines_for_city(city) if "pengaduan" in e.record.categories)
 
 
 def covering(d: Directory, city: str) -> list[Entry[Service]]:
@@ -236,6 +237,8 @@ def national_docs(d: Directory) -> list[SearchDoc]:
     """
     hotlines = sorted(d.hotlines.values(), key=lambda e: (e.record.order, e.id))
     docs = [hotline_doc(d, e) for e in hotlines]
+    national = [e for e in d.organisations.values() if e.record.regions == "national"]
+    docs += [organisation_doc(d, e, "") for e in sorted(national, key=lambda e: e.id)]
     docs += [city_summary_doc(d, city) for city in regions.cities()]
     return docs
 
@@ -250,6 +253,10 @@ def city_summary_doc(d: Directory, city: regions.RegionInfo) -> SearchDoc:
         if label and label not in orgs:
             orgs.append(label)
         categories += [c for c in e.record.categories if c not in categories]
+    for o in _city_organisations(d).get(city.code, []):  # partners without a service too
+        label = _org_label(o.record)
+        if label not in orgs:
+            orgs.append(label)
     province = regions.lookup(city.province)
     return SearchDoc(
         id=city.code,
@@ -262,6 +269,19 @@ def city_summary_doc(d: Directory, city: regions.RegionInfo) -> SearchDoc:
         flags=0,
         services=len(services),
     )
+
+
+def _city_organisations(d: Directory) -> dict[str, list[Entry[Organisation]]]:
+    """City code -> organisations naming that city in their regions (computed once)."""
+    found = d.__dict__.get("_search_city_orgs")
+    if found is None:
+        found = {}
+        for e in sorted(d.organisations.values(), key=lambda e: e.id):
+            codes = [] if e.record.regions == "national" else e.record.regions
+            for city in sorted({c[:5] for c in codes if len(c) >= 5}):
+                found.setdefault(city, []).append(e)
+        d.__dict__["_search_city_orgs"] = found
+    return found
 
 
 def _listed(entry: Entry[Service]) -> bool:

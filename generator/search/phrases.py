@@ -21,6 +21,7 @@ from ..load import load_file
 from .text import Lexicon
 
 FILE = "taxonomy/phrases.yaml"
+SINGULAR = {"categories": "category", "audiences": "audience"}
 
 
 class PhraseError(GeneratorError):
@@ -79,7 +80,7 @@ def _check_ids(d: Directory, entries: list[PhraseEntry], raw, shown: str) -> Non
                 if ref not in known:
                     line, col = raw.position(("phrases", i, field, j))
                     problems.append(
-                        f"{shown}:{line}:{col}: error: E-PHRASES: unknown {field[:-1]} "
+                        f"{shown}:{line}:{col}: error: E-PHRASES: unknown {SINGULAR[field]} "
                         f"'{ref}' (Hint: use an id from taxonomy/{field}.yaml)"
                     )
     if problems:
