@@ -133,7 +133,7 @@ def store_row(doc: SearchDoc, config: dict) -> list:
         doc.id,
         KIND_CODES[doc.kind],
         doc.name,
-        doc.organisation if doc.kind != "city" else "",
+        doc.reach or (doc.organisation if doc.kind != "city" else ""),
         doc.place,
         [cats.index(c) for c in doc.categories if c in cats],
         [auds.index(a) for a in doc.audiences if a in auds],

@@ -57,6 +57,7 @@ class SearchDoc:
     keywords: list[str] = field(default_factory=list)
     description: str = ""
     services: int = 0  # city summaries: how many services cover the city
+    reach: str = ""  # organisations: "Dihubungi lewat ..." (shown, not indexed)
 
 
 def service_doc(d: Directory, entry: Entry[Service]) -> SearchDoc:
@@ -147,22 +148,20 @@ def organisation_doc(d: Directory, entry: Entry[Organisation], city: str) -> Sea
     service or hotline it is reached through (named in the result)."""
     o = entry.record
     calls, whatsapp, via = reach(d, entry, city)
-    parent = d.organisations.get(o.parent or "")
-    networks = [d.organisations[m] for m in o.member_of if m in d.organisations]
-    context = [_org_label(x.record) for x in ([parent] if parent else []) + networks]
     place = "Nasional" if o.regions == "national" else _place(o.regions)
     return SearchDoc(
         id=entry.id,
         kind="organisation",
         name=_org_label(o),
-        organisation=f"Dihubungi lewat {via}" if via else ", ".join(context),
+        organisation="",  # a parent's or network's name would outrank the network itself
+        reach=f"Dihubungi lewat {via}" if via else "",
         place=place,
         categories=[],
         audiences=[],
         flags=_standing(d, entry),
         calls=calls,
         whatsapp=whatsapp,
-        keywords=[ORG_KIND_WORDS.get(o.kind, ""), *context],
+        keywords=[ORG_KIND_WORDS.get(o.kind, "")],
         description=_first_words(o.description or "", DESCRIPTION_WORDS),
     )
 
