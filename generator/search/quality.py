@@ -67,6 +67,7 @@ class Searcher:
         self.phrases = config.get("phrases", [])
         self.loaded: dict[str, tuple] = {}
         self.counts: dict[str, dict[str, int]] = {}
+        self.prefixes: dict[str, object] = {}
 
     def shard(self, scope: str) -> tuple:
         if scope not in self.loaded:
@@ -80,14 +81,16 @@ class Searcher:
         idx, store = self.shard(scope)
         counts = self.counts.setdefault(scope, query.vocabulary(idx))
         known = lambda t: counts.get(t, 0)  # noqa: E731
-        clauses = query.plan(text, lexicon(), self.synonyms, known, self.phrases)
+        prefixes = self.prefixes.setdefault(scope, query.prefix_lookup(counts))
+        clauses = query.plan(text, lexicon(), self.synonyms, known, self.phrases, prefixes)
         found = [(store[int(r)], s, n) for r, s, n in query.run_detailed(idx, clauses)]
-        return query.rerank(found), query.unknown_terms(clauses, known)
+        return query.rerank(found), query.unknown_terms(clauses, known, prefixes)
 
     def exact(self, text: str, scope: str) -> list[str]:
         idx, _store = self.shard(scope)
         counts = self.counts.setdefault(scope, query.vocabulary(idx))
-        clauses = query.plan(text, lexicon(), self.synonyms, counts.get, self.phrases)
+        prefixes = self.prefixes.setdefault(scope, query.prefix_lookup(counts))
+        clauses = query.plan(text, lexicon(), self.synonyms, counts.get, self.phrases, prefixes)
         return query.exact_terms(clauses)
 
     def rows(self, text: str, scope: str) -> tuple[list[list], list[list]]:

@@ -17,6 +17,7 @@ together, or corrected to a spelling one edit away that the index knows.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator, Sequence
 
 import lunr.index
@@ -55,14 +56,21 @@ def plan(
     synonyms: list[list[list[str]]],
     known: Callable[[str], int] | None = None,
     phrases: Sequence[Sequence] = (),
+    prefixes: Callable[[str], bool] | None = None,
 ) -> list[Clause]:
     """The clauses for `query`. `known(stem)`: how many records hold the term (0: none);
     with it, unknown words are split ("rumahaman") or corrected ("kekersan"). `phrases`:
-    [[phrase stems, ...], [stems of a label of a kind of help or audience, ...]]."""
+    [[phrase stems, ...], [stems of a label of a kind of help or audience, ...]].
+    `prefixes(word)`: an index term starts with it; the last word, perhaps still being
+    typed, is then left as it is."""
     words = [t for t in tokenise(query) if t not in lex.stopwords]
     if known is not None:
         vocabulary = vocabulary_of(synonyms, phrases)
-        words = mend_words(words, lex, lambda t: known(t) or int(t in vocabulary))
+        typing = words[-1:] if prefixes and words and prefixes(words[-1]) else []
+        mended = mend_words(
+            words[: len(words) - len(typing)], lex, lambda t: known(t) or int(t in vocabulary)
+        )
+        words = mended + typing
     stems = [lex.stem(w) for w in words]
     clauses: list[Clause] = []
     seen: set[tuple] = set()
@@ -289,9 +297,29 @@ def elsewhere(results: list[tuple[list, float, bool]], city: str, words: list[st
 ELSEWHERE_RESULTS = 3
 
 
-def unknown_terms(clauses: list[Clause], known: Callable[[str], int]) -> list[str]:
-    """Exact terms of a plan the index does not hold: a place elsewhere, perhaps."""
-    return [term for term in exact_terms(clauses) if not known(term)]
+def unknown_terms(
+    clauses: list[Clause],
+    known: Callable[[str], int],
+    prefixes: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """Exact terms of a plan the index does not hold (a place elsewhere, perhaps); not the
+    last word while an index term starts with it (it is still being typed)."""
+    typing = ""
+    for i, c in enumerate(clauses):
+        if c.get("wildcard") and prefixes and prefixes(c["term"]):
+            typing = next(x["term"] for x in reversed(clauses[:i]) if x["boost"] == EXACT_BOOST)
+    return [term for term in exact_terms(clauses) if not known(term) and term != typing]
+
+
+def prefix_lookup(terms) -> Callable[[str], bool]:
+    """prefixes(word): some term starts with `word` (mirror of `prefixLookup()`)."""
+    ordered = sorted(terms)
+
+    def has(prefix: str) -> bool:
+        i = bisect.bisect_left(ordered, prefix)
+        return i < len(ordered) and ordered[i].startswith(prefix)
+
+    return has
 
 
 def exact_terms(clauses: list[Clause]) -> list[str]:

@@ -13,10 +13,11 @@ process.stdin.on("end", () => {
   S.configure(data.lexicon);
   const out = data.cases.map((c) => {
     const known = (t) => c.counts[t] || 0;
-    const clauses = S.planQuery(c.query, data.synonyms, known, data.phrases);
+    const prefixes = S.prefixLookup(Object.keys(c.counts));
+    const clauses = S.planQuery(c.query, data.synonyms, known, data.phrases, prefixes);
     return {
       plan: clauses,
-      unknown: S.unknownTerms(clauses, known),
+      unknown: S.unknownTerms(clauses, known, prefixes),
       rerank: S.rerank(c.results).map((r) => [r.row[0], r.score]),
       callNow: S.callNow(c.store).map((r) => r[0]),
       elsewhere: S.elsewhere(c.results, c.city, c.words),

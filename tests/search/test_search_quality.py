@@ -87,6 +87,7 @@ def test_browser_mirrors_mending_ranking_and_panel(node):
     idx, _store = s.shard("33.71")
     counts = query.vocabulary(idx)
     texts = [c["query"] for c in CASES] + ["polsi", "rumahaman", "uptdppa", "kekersan", "lhb"]
+    texts += ["kons", "konsel", "rumah am", "lapor kdrt kend"]  # still typing the last word
     cases = [
         {
             "query": t,
@@ -116,9 +117,10 @@ def test_browser_mirrors_mending_ranking_and_panel(node):
     triples = [(r["row"], r["score"], r["named"]) for r in RESULTS]
     for case, js in zip(cases, out, strict=True):
         known = lambda t: counts.get(t, 0)  # noqa: E731
-        plan = query.plan(case["query"], lexicon(), s.synonyms, known, s.phrases)
+        prefixes = query.prefix_lookup(counts)
+        plan = query.plan(case["query"], lexicon(), s.synonyms, known, s.phrases, prefixes)
         assert js["plan"] == plan, case["query"]
-        assert js["unknown"] == query.unknown_terms(plan, known)
+        assert js["unknown"] == query.unknown_terms(plan, known, prefixes)
         assert js["elsewhere"] == query.elsewhere(triples, "33.75", case["words"])
     assert out[0]["rerank"] == [[row[0], score] for row, score, _n in query.rerank(triples)]
     assert out[0]["callNow"] == [row[0] for row in query.call_now(STORE)]
@@ -147,3 +149,12 @@ def test_words_run_together_and_typos_are_mended():
 def test_no_stemming_trap():
     lex = lexicon()
     assert lex.stem("perempuan") == "perempuan" != lex.stem("empu")
+
+
+def test_a_word_still_being_typed_is_neither_mended_nor_unknown():
+    counts = {"konseling": 2, "konsep": 1, "rumah": 3}
+    known = lambda t: counts.get(t, 0)  # noqa: E731
+    prefixes = query.prefix_lookup(counts)
+    plan = query.plan("rumah konsel", lexicon(), [], known, [], prefixes)
+    assert {"term": "konsel", "boost": 1, "wildcard": "trailing"} in plan
+    assert query.unknown_terms(plan, known, prefixes) == []

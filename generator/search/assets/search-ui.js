@@ -203,11 +203,14 @@
   // One index: the plan (with its words mended against this index), reranked results,
   // and the exact terms the index lacks (a place elsewhere, perhaps).
   function run(s, text) {
-    if (!s.counts) s.counts = S.termCounts(s.index);
+    if (!s.counts) {
+      s.counts = S.termCounts(s.index);
+      s.prefixes = S.prefixLookup(Object.keys(s.counts));
+    }
     var known = function (t) { return s.counts[t] || 0; };
-    var clauses = S.planQuery(text, C.synonyms, known, C.phrases);
+    var clauses = S.planQuery(text, C.synonyms, known, C.phrases, s.prefixes);
     var results = clauses.length ? S.rerank(S.detailed(S.runPlan(lunr, s.index, clauses), s.store)) : [];
-    return { clauses: clauses, results: results, unknown: S.unknownTerms(clauses, known) };
+    return { clauses: clauses, results: results, unknown: S.unknownTerms(clauses, known, s.prefixes) };
   }
   function rowsOf(results) { return results.map(function (r) { return r.row; }); }
 

@@ -75,13 +75,16 @@
 
   // Same clauses, same order as generator/search/query.py plan(). known(stem): the
   // index holds the term (optional); phrases: [[phrase stems...], [target stems]].
-  root.planQuery = function (query, synonyms, known, phrases) {
+  root.planQuery = function (query, synonyms, known, phrases, prefixes) {
     synonyms = synonyms || [];
     phrases = phrases || [];
     var words = root.tokenise(query).filter(function (t) { return !lex.stopwords[t]; });
     if (known) {
       var vocabulary = vocabularyOf(synonyms, phrases);
-      words = root.mendWords(words, function (t) { return known(t) || !!vocabulary[t]; });
+      var typing = prefixes && words.length && prefixes(words[words.length - 1]) ? words.slice(-1) : [];
+      words = root.mendWords(words.slice(0, words.length - typing.length), function (t) {
+        return known(t) || (vocabulary[t] ? 1 : 0);
+      }).concat(typing);
     }
     var stems = words.map(root.stem);
     var clauses = [], seen = Object.create(null);
@@ -253,8 +256,29 @@
       .map(function (c) { return c.term; });
   };
 
-  root.unknownTerms = function (clauses, known) {
-    return root.exactTerms(clauses).filter(function (t) { return !known(t); });
+  // Mirror of query.py unknown_terms(): the last word still being typed is not unknown.
+  root.unknownTerms = function (clauses, known, prefixes) {
+    var typing = "";
+    clauses.forEach(function (c, i) {
+      if (!c.wildcard || !prefixes || !prefixes(c.term)) return;
+      for (var j = i - 1; j >= 0; j--) {
+        if (clauses[j].boost === EXACT_BOOST) { typing = clauses[j].term; break; }
+      }
+    });
+    return root.exactTerms(clauses).filter(function (t) { return !known(t) && t !== typing; });
+  };
+
+  // prefixes(word): some term starts with it (mirror of query.py prefix_lookup()).
+  root.prefixLookup = function (terms) {
+    var ordered = terms.slice().sort();
+    return function (prefix) {
+      var lo = 0, hi = ordered.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (ordered[mid] < prefix) lo = mid + 1; else hi = mid;
+      }
+      return lo < ordered.length && ordered[lo].slice(0, prefix.length) === prefix;
+    };
   };
 
   // Ranking and the call-now rows: mirror of query.py rerank(), call_now(), elsewhere(),
