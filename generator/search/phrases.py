@@ -11,6 +11,7 @@ search is built; a bad entry stops the build with the file, line and a hint.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -44,9 +45,24 @@ class PhraseEntry(BaseModel):
 
 
 class PhraseFile(BaseModel):
+    """Everyday phrases for the search (`directory/taxonomy/phrases.yaml`)."""
+
     model_config = ConfigDict(extra="forbid")
 
     phrases: list[PhraseEntry] = Field(min_length=1)
+
+
+SCHEMA_NAME = "phrases.schema.json"
+
+
+def schema_text() -> str:
+    """directory/schema/phrases.schema.json (editor help; tests keep it up to date)."""
+    from ..schema import DRAFT_07, _draft07
+
+    schema = _draft07(PhraseFile.model_json_schema(mode="validation"))
+    schema["$schema"] = DRAFT_07
+    schema["$id"] = SCHEMA_NAME
+    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def load_phrases(d: Directory) -> list[PhraseEntry]:

@@ -78,3 +78,8 @@ def test_missing_gloss_is_a_located_error(tmp_path):
     d.root = tmp_path
     with pytest.raises(phrases_mod.PhraseError, match=r"phrases.yaml:2:5: error: E-PHRASES: "):
         phrases_mod.load_phrases(d)
+
+
+def test_schema_is_up_to_date():
+    path = REPO / "directory" / "schema" / phrases_mod.SCHEMA_NAME
+    assert path.read_text(encoding="utf-8") == phrases_mod.schema_text()
