@@ -154,6 +154,13 @@ def latest_record_date(directory: Directory) -> date:
     return max((d for d in dates if d), default=date(2000, 1, 1))
 
 
+def compress_stage(site_dir: Path) -> None:
+    """gzip copies of the built site's text files, for hosts that serve them."""
+    from .site.compress import precompress
+
+    precompress(site_dir)
+
+
 def swap_stage(new_site: Path, out: Path) -> None:
     """Replace `out` with `new_site` by renames; the old site survives any failure before."""
     old = out.with_name(f".{out.name}.old")
@@ -219,6 +226,8 @@ def build(options: BuildOptions) -> BuildResult:
     try:
         with timed("mkdocs", timings):
             mkdocs_stage(options.config_file, docs_dir, tmp, directory, options.strict)
+        with timed("compress", timings):
+            compress_stage(tmp)
         with timed("swap", timings):
             swap_stage(tmp, options.out)
     finally:

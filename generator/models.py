@@ -528,6 +528,8 @@ class Settings(Model):
     """`true` hanya untuk direktori contoh/uji: semua keluaran diberi cap CONTOH — FIKTIF."""
     stale_after_months: int = Field(default=12, ge=1, le=60)
     """Catatan dianggap perlu dicek ulang setelah sekian bulan tanpa konfirmasi."""
+    one_history_entry: bool = True
+    """`true`: dengan JavaScript, pindah antarhalaman situs ini tidak menambah riwayat tab. Setelah "Keluar cepat", tombol Kembali tidak membuka halaman situs ini lagi. Setiap halaman punya tautan kembali sendiri. `false`: tombol Kembali biasa."""
 
 
 # Record kinds stored one per file, by folder. The file name is the id.

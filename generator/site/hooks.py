@@ -77,6 +77,7 @@ def apply_settings(config, settings) -> None:
     config["site_url"] = (url.rstrip("/") + "/") if url else None
     extra = config["extra"]
     extra["quick_exit_url"] = settings.quick_exit_url
+    extra["one_history_entry"] = settings.one_history_entry
     extra["fictional"] = settings.fictional
     extra["corrections"] = {
         "text": settings.corrections.text,

@@ -317,6 +317,9 @@ def service_page(r: Renderer, sid: str) -> Page:
     cities = sorted(
         {code[:5] for code in s.entry.record.service_area if regions.level_of(code) >= 2}
     )
+    city = regions.lookup(cities[0]) if len(cities) == 1 else None
+    if city:  # the breadcrumbs lead back to that city (overrides/partials/breadcrumbs.html)
+        meta["back"] = {"url": urls.city_url(city.code), "label": city.name}
     return r.page(
         "service.html", urls.service_url(sid), s.name, meta, s=s, rec=s.entry.record, cities=cities
     )

@@ -96,7 +96,13 @@ def test_quick_exit_blanks_page_before_leaving(context, base_url):
     page.click("[data-quick-exit]", no_wait_after=True)
     page.wait_for_timeout(200)
     assert page.url == base_url
-    assert page.evaluate("() => getComputedStyle(document.body).display") == "none"
+    # Only the neutral overlay is left, announced as an alert (GOV.UK "Exit this page").
+    overlay = page.locator(".quick-exit-overlay")
+    assert overlay.get_attribute("role") == "alert"
+    assert overlay.inner_text() == "Memuat…"
+    assert overlay.is_visible()
+    for hidden in ("[data-quick-exit]", ".md-header", ".md-main", ".site-emergency"):
+        assert not page.locator(hidden).first.is_visible(), hidden
 
 
 def test_shift_as_modifier_does_not_exit(context, base_url):

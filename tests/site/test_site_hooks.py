@@ -22,8 +22,10 @@ def test_on_config_generates_and_copies_settings(built, tmp_path, monkeypatch):
     assert config["extra"]["quick_exit_url"] == "https://www.bmkg.go.id/"
     assert config["extra"]["corrections"]["email"] == "koreksi@example.org"
     assert config["extra"]["edit_branch"] == "main"
+    assert config["extra"]["one_history_entry"] is True
     assert set(config["extra"]) == {
-        "quick_exit_url", "fictional", "corrections", "data_licence", "repo_url", "edit_branch"
+        "quick_exit_url", "fictional", "corrections", "data_licence", "repo_url", "edit_branch",
+        "one_history_entry",
     }  # fmt: skip
 
 

@@ -1,0 +1,73 @@
+"""Static checks over the built pages for the visit: one small stylesheet in <head>, the
+theme's after the home page's emergency numbers, the history setting, breadcrumbs,
+gzip copies next to the text files."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.site import hooks
+
+STYLESHEET = re.compile(rb'<link rel="stylesheet" href="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def pages(site_dir: Path) -> dict[str, bytes]:
+    return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*.html")}
+
+
+def test_only_the_first_stylesheet_holds_back_the_first_paint(pages):
+    for name, html in pages.items():
+        head = html[: html.find(b"</head>")]
+        assert [h.rsplit(b"/", 1)[-1] for h in STYLESHEET.findall(head)] == [b"first.css"], name
+        body = [h.rsplit(b"/", 1)[-1] for h in STYLESHEET.findall(html[len(head) :])]
+        assert body[0].startswith(b"main.") and body[1:] == [b"site.css", b"pages.css"], name
+
+
+def test_home_emergency_numbers_come_before_the_theme_stylesheet(pages):
+    html = pages["index.html"]
+    assert 0 < html.find(b'href="tel:') < html.find(b"stylesheets/main.")
+
+
+def test_every_page_asks_for_one_history_entry(pages):
+    meta = b'<meta name="site-history" content="replace">'
+    assert [name for name, html in pages.items() if meta not in html] == []
+
+
+def test_setting_reaches_the_theme():
+    class Settings:
+        site_name = site_description = data_licence = edit_branch = "x"
+        public_url = repo_url = None
+        quick_exit_url = "https://www.bmkg.go.id/"
+        fictional = False
+        corrections = type("C", (), {"text": None, "email": None, "url": None})
+        one_history_entry = False
+
+    config = {"extra": {}}
+    hooks.apply_settings(config, Settings)
+    assert config["extra"]["one_history_entry"] is False
+
+
+def test_breadcrumbs_lead_back(pages):
+    crumbs = re.compile(
+        rb'<nav class="site-breadcrumbs" aria-label="Jejak halaman">(.*?)</nav>', re.S
+    )
+    service = crumbs.search(pages["layanan/pengaduan-uptd-ppa-contoh-magelang/index.html"])
+    links = re.findall(rb'<a href="([^"]+)">([^<]+)</a>', service.group(1))
+    assert links == [(b"../..", b"Beranda"), (b"../../kota/33-71-kota-magelang/", b"Kota Magelang")]
+    hotline = crumbs.search(pages["hotline/sapa-129/index.html"])
+    assert re.findall(rb'<a href="([^"]+)">([^<]+)</a>', hotline.group(1)) == [
+        (b"../..", b"Beranda"),
+        (b"../", b"Saluran bantuan"),
+    ]
+    assert crumbs.search(pages["index.html"]) is None
+
+
+def test_text_files_have_gzip_copies(site_dir: Path):
+    for name in ("index.html", "assets/stylesheets/first.css", "assets/javascripts/visit.js"):
+        copy = site_dir / (name + ".gz")
+        assert gzip.decompress(copy.read_bytes()) == (site_dir / name).read_bytes(), name
