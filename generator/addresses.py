@@ -65,11 +65,13 @@ def normalise(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
+# A house number ("No. 7A") never starts with 0 (that is a phone number: "nomor 021-129")
+# and is not followed by "Tahun" (a regulation: "Permen PPPA No. 4 Tahun 2018").
 _STREET = (
     r"jalan|jl|jln|gg|gang|lorong|perum|perumahan|komplek|kompleks|komp|griya|btn"
     r"|residen(?:ce|si)|regency|cluster|blok\s+\w+|dusun\s+\w+|dsn\s+\w+|desa\s+\w+"
     r"|kampung\s+\w+|kel(?:urahan)?\.?\s+\w+|kec(?:amatan)?\.?\s+\w+"
-    r"|rt\.?\s*+/?\s*+\d+|rw\.?\s*+\d+|rt\s*+/\s*+rw|no\.?\s*+\d+|nomor\s++\d+"
+    r"|rt\.?\s*+/?\s*+\d+|rw\.?\s*+\d+|rt\s*+/\s*+rw|no\.?\s*+(?!0)\d++(?!\s*+tahun)|nomor\s++(?!0)\d++(?!\s*+tahun)"
 )
 _LANDMARK = (
     r"masjid|mesjid|musala|mushola|musholla|surau|langgar|gereja|pura|vihara|klenteng"

@@ -52,7 +52,8 @@ def contact_actions(directory, record) -> list[Action]:
     """A record's ways of contact, sure ones first (calls, links, walking in), then
     those marked for re-checking. Channels through a hotline resolve to its numbers."""
     hotlines = getattr(directory, "hotlines", {})
-    found = actions_for(record.channels, directory.short_codes, hotlines, record.recheck or "")
+    recheck = getattr(record, "recheck", None) or ""  # organisations carry no `recheck`
+    found = actions_for(record.channels, directory.short_codes, hotlines, recheck)
     return sorted(found, key=_rank)
 
 

@@ -29,6 +29,7 @@ from ..directory import Directory
 from ..errors import GeneratorError
 from . import documents, index, page
 from .documents import SearchDoc
+from .phrases import load_phrases, phrase_stems
 from .query import synonym_stems
 from .text import lexicon
 
@@ -42,7 +43,7 @@ BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
 FORMAT_VERSION = 1
 SHARD_BUDGET_GZIP = 40 * 1024  # 60 KB budget minus the search script (~20 KB)
 DESCRIPTION_STEPS = (documents.DESCRIPTION_WORDS, 6, 0)
-KIND_CODES = {"service": 0, "hotline": 1, "city": 2}
+KIND_CODES = {"service": 0, "hotline": 1, "city": 2, "organisation": 3}
 
 
 class SearchBuildError(GeneratorError):
@@ -101,6 +102,7 @@ def browser_config(d: Directory) -> dict:
         "version": FORMAT_VERSION,
         "lexicon": lex.to_json(),
         "synonyms": synonym_stems(groups, lex),
+        "phrases": phrase_stems(d, load_phrases(d), lex),
         "categories": [[cid, t.label] for cid, t in sorted(d.categories.items())],
         "audiences": [[aid, t.label] for aid, t in sorted(d.audiences.items())],
         "urls": record_urls(),
@@ -108,29 +110,31 @@ def browser_config(d: Directory) -> dict:
 
 
 def record_urls() -> list[str]:
-    """Page address patterns by kind (service, hotline), "{id}" replaced in the browser.
+    """Page address patterns by kind (service, hotline, -, organisation), "{id}" replaced
+    in the browser.
 
     Taken from the site's own URL scheme (generator/site/urls.py) when it is present.
     """
     try:
         from ..site import urls
     except ImportError:
-        return ["layanan/{id}/", "hotline/{id}/"]
-    return [urls.service_url("{id}"), urls.hotline_url("{id}")]
+        return ["layanan/{id}/", "hotline/{id}/", "", "organisasi/{id}/"]
+    return [urls.service_url("{id}"), urls.hotline_url("{id}"), "", urls.organisation_url("{id}")]
 
 
 def store_row(doc: SearchDoc, config: dict) -> list:
-    """Compact result row: [id, kind (0 service, 1 hotline, 2 city), name, organisation,
-    place, categories (positions), audiences (positions), flags (1: 24 jam, 2: gratis),
+    """Compact result row: [id, kind (0 service, 1 hotline, 2 city, 3 organisation), name,
+    organisation (for an organisation: how it is reached), place, categories (positions),
+    audiences (positions), flags (1: 24 jam, 2: gratis, 4: complaint, 8: re-check),
     numbers to call, WhatsApp numbers] and, for a city, its number of services; for a
-    service or hotline, its trust label and re-check warnings."""
+    service, hotline or organisation, its trust label and re-check warnings."""
     cats = [c for c, _ in config["categories"]]
     auds = [a for a, _ in config["audiences"]]
     return [
         doc.id,
         KIND_CODES[doc.kind],
         doc.name,
-        doc.organisation if doc.kind != "city" else "",
+        doc.reach or (doc.organisation if doc.kind != "city" else ""),
         doc.place,
         [cats.index(c) for c in doc.categories if c in cats],
         [auds.index(a) for a in doc.audiences if a in auds],
@@ -151,17 +155,26 @@ def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: di
 
 
 def city_shard(docs: list[SearchDoc], labels: dict[str, str], config: dict) -> bytes:
-    """A city's shard, its descriptions trimmed further while it is over budget.
+    """A city's shard, made lighter step by step while it is over budget.
 
     The budget (issue 4) is 60 KB gzip for script + shard; a very large city (600+
-    services) keeps fewer description words rather than going over it.
+    services) keeps fewer description words, then leaves out the organisations whose
+    name its services already carry, rather than going over it.
     """
-    for words in DESCRIPTION_STEPS:
-        trimmed = [replace(d, description=" ".join(d.description.split()[:words])) for d in docs]
-        data = shard_json(trimmed, index.CITY_FIELDS, labels, config)
+    for candidate in _lighter(docs):
+        data = shard_json(candidate, index.CITY_FIELDS, labels, config)
         if gzip_size(data) <= SHARD_BUDGET_GZIP:
             break
     return data
+
+
+def _lighter(docs: list[SearchDoc]):
+    trimmed = docs
+    for words in DESCRIPTION_STEPS:
+        trimmed = [replace(d, description=" ".join(d.description.split()[:words])) for d in docs]
+        yield trimmed
+    served = {d.organisation for d in docs if d.kind == "service"}
+    yield [d for d in trimmed if d.kind != "organisation" or d.name not in served]
 
 
 def cities_json() -> bytes:

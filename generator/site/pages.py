@@ -113,8 +113,9 @@ class Renderer:
 
     def page(self, template: str, url: str, title: str, meta: dict | None = None, **ctx) -> Page:
         edit_url = (meta or {}).get("edit_url")
+        report_url = (meta or {}).get("report_url")
         body = self.env.get_template(template).render(
-            page_url=url, d=self.d, title=title, edit_url=edit_url, **ctx
+            page_url=url, d=self.d, title=title, edit_url=edit_url, report_url=report_url, **ctx
         )
         # Material prints page.meta.title and description unescaped: give it HTML.
         head = {"title": str(escape(title)), **RECORD_META, **(meta or {})}
@@ -138,11 +139,17 @@ class Renderer:
             out.append((h, actions, present.trust(self.d, h), warnings))
         return out
 
-    def edit(self, entry) -> dict:
-        """`edit_url` and `corrections: true`: site-shell's corrections block (SITE-CONTRACT.md)
-        shows "Perbaiki data ini" and the maintainer contact from the settings."""
+    def edit(self, entry, page_path: str = "") -> dict:
+        """`edit_url`, `report_url` and `corrections: true`: site-shell's corrections block
+        (SITE-CONTRACT.md) shows "Laporkan kesalahan" (a prefilled issue form), "Perbaiki
+        data ini" and the maintainer contact from the settings."""
         url = views.edit_url(self.d, entry)
-        return {"corrections": True, **({"edit_url": url} if url else {})}
+        report = views.report_url(self.d, entry, page_path)
+        return {
+            "corrections": True,
+            **({"edit_url": url} if url else {}),
+            **({"report_url": report} if report else {}),
+        }
 
 
 # --- page builders -------------------------------------------------------------------
@@ -215,10 +222,48 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         ),
         groups=groups,
         services=services,
+        line_hours=line_hours(d.hotlines_for_city(city.code)),
         pathways=sorted(pathways, key=lambda p: p.id),
-        step_links=lambda step: views.step_links(d, step),
+        # Organisations are listed with how to reach them (step_partners), not as bare links.
+        step_links=lambda step: views.step_links(d, step.model_copy(update={"organisations": []})),
+        step_partners=lambda step: step_partners(d, step, city.code),
         region_entry=d.regions.get(city.code),
     )
+
+
+def step_partners(d: Directory, step, city: str) -> list[dict]:
+    """Organisations a pathway step names, grouped by how to reach them: their own numbers,
+    or those of the service or hotline they are reached through (as the search shows it).
+    Partners reached the same way share one set of buttons (five courts, one SAPA 129)."""
+    from ..search.documents import reach_through  # the search's rule: one answer everywhere
+
+    groups: dict[str, dict] = {}
+    for oid in step.organisations:
+        entry = d.organisations.get(oid)
+        if entry is None:
+            continue
+        via, shown = reach_through(d, entry, city)
+        key = oid if via is None or via is entry else f"via:{via.kind}:{via.id}"
+        if key not in groups:
+            actions = present.contact_actions(d, shown) if via else []
+            groups[key] = {
+                "partners": [],
+                "via": via.record.name if via is not None and via is not entry else "",
+                "actions": [a for a in actions if a.kind in ("call", "whatsapp", "sms")],
+            }
+        groups[key]["partners"].append((oid, entry.record.name))
+    return list(groups.values())
+
+
+def line_hours(hotlines) -> dict[str, tuple[bool, str]]:
+    """Hotline id -> ("24 jam" from its sourced hours, data-hours for "buka sekarang" computed
+    in the browser); hours of a national line are kept in its own zone (WIB, as on its page)."""
+    out = {}
+    for h in hotlines:
+        hours = h.record.hours
+        region = h.record.coverage.regions[0] if h.record.coverage.regions else "31"
+        out[h.id] = (present.is_always(hours), present.hours_json(hours, region))
+    return out
 
 
 def category_groups(d: Directory, services: list[views.ServiceView]) -> list[tuple]:
@@ -261,7 +306,7 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
 def service_page(r: Renderer, sid: str) -> Page:
     s = r.service(sid)
     meta = {"description": str(escape(fmt.shorten(fmt.plain_text(s.entry.record.description))))}
-    meta.update(r.edit(s.entry))
+    meta.update(r.edit(s.entry, urls.service_url(sid)))
     cities = sorted(
         {code[:5] for code in s.entry.record.service_area if regions.level_of(code) >= 2}
     )
@@ -281,7 +326,7 @@ def organisation_page(r: Renderer, oid: str) -> Page:
         "organisation.html",
         urls.organisation_url(oid),
         e.record.name,
-        r.edit(e),
+        r.edit(e, urls.organisation_url(oid)),
         e=e,
         rec=e.record,
         actions=actions,
@@ -305,7 +350,7 @@ def hotline_page(r: Renderer, hid: str) -> Page:
         "hotline.html",
         urls.hotline_url(hid),
         rec.name,
-        r.edit(e),
+        r.edit(e, urls.hotline_url(hid)),
         e=e,
         rec=rec,
         actions=actions,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
@@ -162,6 +162,31 @@ def edit_url(directory: Directory, entry: Entry) -> str | None:
     path = record_path(directory, entry)
     return f"{settings.repo_url.rstrip('/')}/edit/{settings.edit_branch}/{path}"
 
+
+def report_url(directory: Directory, entry: Entry, page_path: str) -> str | None:
+    """A new-issue form prefilled with the record and what to tell (GitHub's `issues/new`
+    query parameters: https://docs.github.com/en/issues/tracking-your-work-with-issues/
+    using-issues/creating-an-issue#creating-an-issue-from-a-url-query); None without repo_url."""
+    settings = directory.settings
+    if not settings.repo_url:
+        return None
+    name = getattr(entry.record, "name", None) or entry.id
+    body = REPORT_BODY.format(
+        path=record_path(directory, entry), page=page_path, public=settings.public_url or ""
+    )
+    query = urlencode({"title": f"Kesalahan data: {name}", "body": body}, quote_via=quote)
+    return f"{settings.repo_url.rstrip('/')}/issues/new?{query}"
+
+
+REPORT_BODY = """Catatan: `{path}`
+Halaman: {public}/{page}
+
+Apa yang salah (nomor, alamat, jam, nama)?
+
+
+Apa yang benar, dan dari mana Anda tahu (sumber, tanggal)?
+
+"""
 
 REPO = Path(__file__).resolve().parents[2]
 

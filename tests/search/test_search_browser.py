@@ -221,3 +221,91 @@ def test_number_marked_for_rechecking_is_no_button_and_its_warning_shows(browser
     trust = "Dari sumber publik 1 Juni 2026. Belum dikonfirmasi."
     assert result.locator(".ids-result__trust").inner_text() == trust
     page.close()
+
+
+def _type_in_header(page, server, query: str, width: int = 360) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(server + CITY_URL)
+    page.click('label.md-header__button[for="__search"]')
+    page.wait_for_function("() => document.activeElement.matches('[data-ids-query]')")
+    page.keyboard.type(query, delay=10)
+
+
+@pytest.mark.browser
+def test_no_match_shows_numbers_to_call_and_what_to_try_next_at_360px(browser, server):
+    page = browser.new_page()
+    _type_in_header(page, server, "qwzx")
+    page.wait_for_function(
+        "() => document.querySelector('[data-ids-output] .ids-status').textContent"
+        ".includes('Tidak ada hasil')"
+    )
+    out = page.locator("[data-ids-output]")
+    # The 'more' button used to show with 0 results: `display: inline-flex` beat `hidden`.
+    assert not out.locator(".ids-more").is_visible()
+    help_box = out.locator(".ids-help")
+    assert help_box.is_visible()
+    assert "Perlu bantuan sekarang? Telepon:" in help_box.inner_text()
+    calls = help_box.locator('a[href^="tel:"]')
+    assert calls.first.get_attribute("href") in ("tel:129", "tel:110", "tel:112")
+    ids = help_box.locator("[data-record-id]").evaluate_all(
+        "els => els.map(e => e.dataset.recordId)"
+    )
+    assert ids[:3] == ["polisi-110", "darurat-112", "sapa-129"]  # fictional: 110 first (order 1)
+    assert "pengaduan-uptd-ppa-contoh-magelang" in ids  # the city's complaint service
+    help_box.get_by_role("button", name="Pengaduan", exact=True).click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-ids-output] .ids-status').textContent"
+        ".includes('layanan')"
+    )
+    assert not help_box.is_visible()
+    page.close()
+
+
+@pytest.mark.browser
+def test_another_city_named_is_offered_first(browser, server):
+    page = browser.new_page()
+    _type_in_header(page, server, "mediasi bone")
+    page.wait_for_function(
+        """() => {
+          const first = document.querySelector('[data-ids-output] .ids-result');
+          return first && first.dataset.recordId === 'mediasi-uptd-ppa-contoh-bone';
+        }""",
+        timeout=10000,
+    )
+    assert page.locator('[data-ids-output] [data-city="73.08"] button').is_visible()
+    page.close()
+
+
+@pytest.mark.browser
+def test_organisation_result_says_how_to_reach_it(browser, server):
+    page = browser.new_page()
+    _type_in_header(page, server, "gow contoh")
+    row = page.locator('[data-ids-output] [data-record-id="gow-contoh-kota-magelang"]')
+    row.wait_for(timeout=10000)
+    assert (
+        row.locator("a.ids-result__name")
+        .get_attribute("href")
+        .endswith("organisasi/gow-contoh-kota-magelang/")
+    )
+    assert row.locator(".ids-result__meta").inner_text().startswith("Dihubungi lewat ")
+    assert row.locator('a[href^="tel:"]').count() >= 1
+    page.close()
+
+
+@pytest.mark.browser
+def test_no_result_panel_has_no_axe_violations(browser, server):
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        skip_or_fail("axe-core not installed (npm ci)")
+    context = browser.new_context(viewport={"width": 360, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    _type_in_header(page, server, "qwzx")
+    page.locator("[data-ids-output] .ids-help").wait_for(timeout=10000)
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        """() => axe.run(document.querySelector('[data-ids-search]'),
+                 {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"""
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    context.close()

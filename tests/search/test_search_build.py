@@ -69,12 +69,15 @@ def test_no_street_address_reaches_search(fictional_directory, fictional_search)
 
 
 def test_city_of_300_services_within_budget(tmp_path):
-    build_search(synth_directory(city="33.75", services=300), tmp_path)
+    directory = synth_directory(city="33.75", services=300)
+    build_search(directory, tmp_path)
     out = tmp_path / "assets" / "search"
     fetched = gz(out / "search.js") + gz(out / "search.css") + gz(out / "shards" / "33.75.json")
     assert fetched <= BUDGET_300, fetched
     store = json.loads((out / "shards" / "33.75.json").read_text(encoding="utf-8"))["store"]
-    assert len(store) == 301
+    kinds = [row[1] for row in store]
+    assert (kinds.count(0), kinds.count(1)) == (300, 1)  # services, hotline
+    assert kinds.count(3) == len(directory.organisations)  # every organisation, reachable
 
 
 def test_search_page_is_written(fictional_search):

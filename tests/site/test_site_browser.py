@@ -76,3 +76,25 @@ def test_pages_work_without_javascript(server, browser):
         context.close()
 
     check(browser)
+
+
+@pytest.mark.browser
+def test_city_page_has_no_axe_violations_and_open_now_on_emergency_numbers(server, browser):
+    from tests.conftest import REPO, skip_or_fail
+
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        skip_or_fail("axe-core not installed (npm ci)")
+    context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(server + urls.city_url("33.71"))
+    now = page.locator(".dl-hotlines .dl-now").first
+    now.wait_for(state="visible")
+    assert now.inner_text() == "Buka sekarang"  # 110 answers 24 hours
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    context.close()

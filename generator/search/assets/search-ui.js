@@ -43,7 +43,9 @@
   function shard(scope) {
     if (!shards[scope]) {
       var url = assets + (scope === NATIONAL ? "national.json" : "shards/" + scope + ".json");
-      shards[scope] = getJSON(url).then(function (data) {
+      var prefetched = (globalThis.IdSearchPrefetch || {})[url];
+      if (prefetched) delete globalThis.IdSearchPrefetch[url];  // a retry fetches afresh
+      shards[scope] = (prefetched || getJSON(url)).then(function (data) {
         return { index: lunr.Index.load(S.expandIndex(data.index)), store: data.store };
       });
       shards[scope].catch(function () { delete shards[scope]; });
@@ -52,7 +54,8 @@
   }
 
   // --- one row of the store: [id, kind, name, org, place, cats, auds, flags, calls, wa,
-  //     trust, warnings] (a city: [..., wa, services])
+  //     trust, warnings] (a city: [..., wa, services]);
+  // kind 0 service, 1 hotline, 2 city, 3 organisation (org: how it is reached)
   function telHref(number) { return "tel:" + number.replace(/[^\d+]/g, ""); }
   function waHref(number) {
     var digits = number.replace(/\D/g, "");
@@ -62,7 +65,7 @@
 
   function renderRow(row) {
     var li = el("li", { "class": "ids-result", "data-record-id": row[0] });
-    var href = siteBase + C.urls[row[1] === 1 ? 1 : 0].replace("{id}", row[0]);
+    var href = siteBase + (C.urls[row[1]] || C.urls[0]).replace("{id}", row[0]);
     var title = el("a", { "class": "ids-result__name", href: href }, row[2]);
     li.appendChild(el("h3", { "class": "ids-result__title" })).appendChild(title);
     var meta = [row[3], row[4]].filter(Boolean).join(" · ");
@@ -156,6 +159,8 @@
     panel.appendChild(this.list);
     this.more = el("button", { type: "button", "class": "ids-button ids-more", hidden: "" }, "Tampilkan lebih banyak");
     panel.appendChild(this.more);
+    this.help = el("div", { "class": "ids-help", hidden: "" });
+    panel.appendChild(this.help);
     output.textContent = "";
     output.appendChild(panel);
     this.current = this.scope.value;
@@ -200,33 +205,66 @@
     return true;
   };
 
-  function ranked(s, clauses) {
-    return S.runPlan(lunr, s.index, clauses).map(function (r) { return s.store[+r.ref]; });
+  // One index: the plan (with its words mended against this index), reranked results,
+  // and the exact terms the index lacks (a place elsewhere, perhaps).
+  function run(s, text) {
+    if (!s.counts) {
+      s.counts = S.termCounts(s.index);
+      s.prefixes = S.prefixLookup(Object.keys(s.counts));
+    }
+    var known = function (t) { return s.counts[t] || 0; };
+    var clauses = S.planQuery(text, C.synonyms, known, C.phrases, s.prefixes);
+    var results = clauses.length ? S.rerank(S.detailed(S.runPlan(lunr, s.index, clauses), s.store)) : [];
+    return { clauses: clauses, results: results, unknown: S.unknownTerms(clauses, known, s.prefixes) };
   }
+  function rowsOf(results) { return results.map(function (r) { return r.row; }); }
 
   // National scope: the compact national index finds hotlines and the best city; the
   // query then runs in that city's shard (issue 4: never download every record).
-  Host.prototype.rows = function (clauses) {
+  // City scope: a word this city does not know may name another city; the national
+  // index (fetched only then) finds it, and its best results come first.
+  // Mirror of quality.Searcher.rows() (generator/search/quality.py).
+  Host.prototype.rows = function (text) {
     var scope = this.current;
     return shard(scope).then(function (s) {
-      if (scope !== NATIONAL) return clauses.length ? ranked(s, clauses) : s.store.slice();
-      if (!clauses.length) return s.store.filter(function (row) { return row[1] === 1; });
-      var results = S.detailed(S.runPlan(lunr, s.index, clauses), s.store);
-      var city = S.bestCity(results);
-      if (!city) return S.combineNational(results, []);
-      return shard(city).then(function (c) { return S.combineNational(results, ranked(c, clauses)); });
+      var done = function (rows) { return { rows: rows, store: s.store }; };
+      var r = run(s, text);
+      if (!r.clauses.length) {
+        return done(scope === NATIONAL ? s.store.filter(function (row) { return row[1] === 1; }) : s.store.slice());
+      }
+      if (scope === NATIONAL) {
+        var city = S.bestCity(r.results);
+        if (!city) return done(S.combineNational(r.results, []));
+        return shard(city).then(function (c) { return done(S.combineNational(r.results, rowsOf(run(c, text).results))); });
+      }
+      var rows = rowsOf(r.results);
+      if (!r.unknown.length) return done(rows);
+      return shard(NATIONAL).then(function (n) {
+        var nr = run(n, text);
+        var vocabulary = S.vocabularyOf(C.synonyms, C.phrases);
+        var words = S.exactTerms(nr.clauses).filter(function (t) {
+          return nr.unknown.indexOf(t) < 0 && !vocabulary[t];
+        });
+        var other = S.elsewhere(nr.results, scope, words);
+        if (!other) return done(rows);
+        var cityRow = nr.results.filter(function (x) { return x.row[0] === other; })[0].row;
+        return shard(other).then(function (o) {
+          return done(S.withElsewhere(rows, rowsOf(run(o, text).results), cityRow));
+        });
+      }, function () { return done(rows); });
     });
   };
 
   Host.prototype.search = function () {
     var self = this;
     var token = ++this.token;
-    var clauses = S.planQuery(this.input.value, C.synonyms);
+    var text = this.input.value;
+    var searched = S.planQuery(text, C.synonyms).length > 0;
     var started = performance.now();
-    this.rows(clauses).then(function (rows) {
+    this.rows(text).then(function (found) {
       if (token !== self.token) return;
-      rows = rows.filter(function (row) { return self.keep(row); });
-      self.render(rows, clauses.length > 0);
+      var rows = found.rows.filter(function (row) { return self.keep(row); });
+      self.render(rows, searched, found.store);
       root.setAttribute("data-ids-ms", String(Math.round(performance.now() - started)));
     }, function () {
       if (token !== self.token) return;
@@ -240,32 +278,73 @@
     var li = el("li", { "class": "ids-result ids-result--city", "data-city": row[0] });
     var button = el("button", { type: "button", "class": "ids-button ids-city" },
       "Cari di " + row[2] + " (" + row[10] + " layanan)");
-    button.addEventListener("click", function () {
-      if (!self.scope.querySelector('option[value="' + row[0] + '"]')) {
-        self.scope.insertBefore(el("option", { value: row[0] }, row[2]), self.scope.firstChild);
-      }
-      self.scope.value = row[0];
-      self.current = row[0];
-      self.shown = PAGE_SIZE;
-      self.search();
-      self.input.focus();
-    });
+    button.addEventListener("click", function () { self.setScope(row[0], row[2]); });
     li.appendChild(button);
     if (row[4]) li.appendChild(el("p", { "class": "ids-result__meta" }, row[4]));
     return li;
   };
 
-  Host.prototype.render = function (rows, searched) {
+  Host.prototype.render = function (rows, searched, store) {
     var list = this.list;
     list.textContent = "";
     var self = this;
-    rows.slice(0, this.shown).forEach(function (row) {
+    var shown = rows.slice(0, this.shown);
+    shown.forEach(function (row) {
       list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row));
     });
     this.more.hidden = rows.length <= this.shown;
     this.status.textContent = rows.length
       ? (searched ? rows.length + " hasil ditemukan." : rows.length + " layanan.")
-      : "Tidak ada hasil. Coba kata lain, atau hapus saringan.";
+      : "Tidak ada hasil untuk kata itu.";
+    var reachable = shown.some(function (row) { return row[1] !== 2 && (row[8].length || row[9].length); });
+    this.renderHelp(reachable ? [] : S.callNow(store), rows.length === 0);
+  };
+
+  // No dead end (mirror of quality.py): when nothing shown has a number to call, the
+  // numbers to call now, then what to try next.
+  Host.prototype.renderHelp = function (calls, empty) {
+    var help = this.help;
+    help.textContent = "";
+    help.hidden = !calls.length && !empty;
+    if (help.hidden) return;
+    var self = this;
+    if (calls.length) {
+      help.appendChild(el("h3", { "class": "ids-help__title" }, "Perlu bantuan sekarang? Telepon:"));
+      var list = help.appendChild(el("ol", { "class": "ids-results ids-help__calls", "aria-label": "Nomor untuk ditelepon sekarang" }));
+      calls.forEach(function (row) { list.appendChild(renderRow(row)); });
+    }
+    help.appendChild(el("h3", { "class": "ids-help__title" }, "Coba juga"));
+    var next = help.appendChild(el("p", { "class": "ids-help__next" }));
+    if (this.current !== NATIONAL) {
+      next.appendChild(this.action("Cari di seluruh Indonesia", function () {
+        self.setScope(NATIONAL, "Seluruh Indonesia");
+      }));
+    }
+    C.categories.forEach(function (c, i) {
+      next.appendChild(self.action(c[1], function () {
+        self.input.value = "";
+        self.cat.value = String(i);
+        self.shown = PAGE_SIZE;
+        self.search();
+      }));
+    });
+  };
+
+  Host.prototype.action = function (label, onClick) {
+    var button = el("button", { type: "button", "class": "ids-button ids-help__action" }, label);
+    button.addEventListener("click", onClick);
+    return button;
+  };
+
+  Host.prototype.setScope = function (code, name) {
+    if (!this.scope.querySelector('option[value="' + code + '"]')) {
+      this.scope.insertBefore(el("option", { value: code }, name), this.scope.firstChild);
+    }
+    this.scope.value = code;
+    this.current = code;
+    this.shown = PAGE_SIZE;
+    this.search();
+    this.input.focus();
   };
 
   // --- mount: the header panel, and the search page when on it
