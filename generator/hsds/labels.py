@@ -1,10 +1,10 @@
 """Numbers and labels as the export writes them: one small place, so the export says what
-every other output says (it delegates to the site's presentation functions)."""
+every other output says (it delegates to the presentation layer, `generator.present`)."""
 
 from __future__ import annotations
 
-from .. import phones, regions
-from ..site import format as site_format
+from .. import phones, present, regions
+from ..present import labels
 
 # HSDS 3 service.status has no "unverified": a consumer that ignores our extension must
 # not send a person to a service we cannot vouch is running, so it is "inactive".
@@ -27,12 +27,13 @@ def number(value: str, short_codes) -> str:
 
 
 def language_name(code: str) -> str:
-    return site_format.language_names([code])[0]
+    return labels.language_names([code])[0]
 
 
 def fee_label(fees) -> tuple[str, str]:
     """(label, note), e.g. ('Gratis', ''); ('', '') when not known."""
-    return site_format.fee_text(fees)
+    fee = present.fee(fees)
+    return fee.label, fee.note
 
 
 def region_name(code: str) -> str:
