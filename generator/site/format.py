@@ -7,15 +7,7 @@ Markdown into safe HTML or one line of text.
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
-from dataclasses import dataclass
-from datetime import date
-
-from markupsafe import Markup
-
-from .. import markup, phones, regions
+from .. import markup
 from ..dates import long_date  # noqa: F401 - the `date` filter of the templates
 
 # The one sanitiser for site and print lives in `generator/markup.py`.

@@ -20,7 +20,9 @@ TEL_TYPES = {"call": "VOICE", "whatsapp": "CELL", "sms": "TEXT"}
 
 
 # Controls and invisible format characters: a phone's contact list shows them raw.
-_HIDDEN_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_HIDDEN_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 
 
 def _text(value: str) -> str:

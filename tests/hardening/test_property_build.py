@@ -20,7 +20,6 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.print import PanelOverflow
 from generator.print.content import leaflet_content
 from generator.print.pipeline import plan
 from generator.print.render import render_html, render_pdf
@@ -119,12 +118,6 @@ def test_whatever_check_accepts_renders(tree, sid, edits):
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.xfail(
-    raises=PanelOverflow,
-    strict=False,
-    reason="a long accepted text can overflow a leaflet panel today; leaflet overflow"
-    " handling is being changed in the print stage (this property proves it once it lands)",
-)
 @settings(
     max_examples=8,
     deadline=None,

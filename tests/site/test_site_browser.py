@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from tests.conftest import serve_site
-
 from generator.site import urls
-
+from tests.conftest import serve_site
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from site_helpers import TODAY, config_for, run_build
 
 from generator import build, site
 from generator.errors import CheckFailed
-from generator.outfolder import MARKER
 from generator.models import Location, Service
+from generator.outfolder import MARKER
 from generator.site import pages, urls
 from generator.site.write import write_tree
 
