@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.directory import Directory
 from generator.hsds import export_files
 from generator.validate import REAL_ROOT, check_directory
-from tests.conftest import FICTIONAL, REPO, TODAY, skip_or_fail
+from tests.conftest import FICTIONAL, REAL_TODAY, REPO, TODAY, skip_or_fail
 
 # CI checks the clone out with the shared reference folder beside it.
 REFERENCE = REPO.parent / "shared" / "reference" / "hsds-3.0"
@@ -24,7 +24,7 @@ def reference() -> Path:
 
 @cache
 def directory(root: Path = FICTIONAL) -> Directory:
-    found, report = check_directory(root, TODAY)
+    found, report = check_directory(root, TODAY if root == FICTIONAL else REAL_TODAY)
     assert found is not None, [p.format() for p in report.errors]
     return found
 
