@@ -70,31 +70,9 @@ def early_rules(raw: RawRecord) -> None:
         for loc, text in _texts(raw.data, ()):
             code, what = _unsafe_text(text)
             if code:
-                line, col = raw.position(loc)
-                raw.problems.append(
-                    problem(
-                        raw.display,
-                        line,
-                        col,
-                        code,
-                        subject_of(raw.kind, raw.id),
-                        field_path(loc),
-                        what=what,
-                    )
-                )
+                _report(raw, loc, code, what=what)
     for loc, code, match in addresses.scan(raw.data, raw.text):
-        line, col = raw.position(loc)
-        raw.problems.append(
-            problem(
-                raw.display,
-                line,
-                col,
-                code,
-                subject_of(raw.kind, raw.id),
-                field_path(loc),
-                match=match,
-            )
-        )
+        _report(raw, loc, code, match=match)
     channels = raw.data.get("channels")
     if isinstance(channels, list):
         values = [
@@ -115,6 +93,16 @@ def early_rules(raw: RawRecord) -> None:
 RISKY_ESCAPE_RE = re.compile(r'\\[^n"\\/]')
 # What may follow `javascript`, `vbscript` or `data` up to its colon in the raw text.
 BLANKS_THEN_COLON_RE = re.compile(r"(?:\s|\\n)*:")
+
+
+def _report(raw: RawRecord, loc: Loc, code: str, **params) -> None:
+    """Add a problem of `raw` at `loc` (its line and column as read)."""
+    line, col = raw.position(loc)
+    raw.problems.append(
+        problem(
+            raw.display, line, col, code, subject_of(raw.kind, raw.id), field_path(loc), **params
+        )
+    )
 
 
 def _may_be_unsafe(text: str) -> bool:
