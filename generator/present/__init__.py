@@ -15,6 +15,7 @@ from .fees import Fee, fee
 from .hours import hours_json, hours_line, hours_lines, is_always, record_hours, record_region
 from .labels import label
 from .numbers import Number, number
+from .promises import promises
 from .trust import RECHECK_PREFIX, Trust, recheck_warnings, trust
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "label",
     "number",
     "numbered",
+    "promises",
     "recheck_warnings",
     "record_hours",
     "record_region",

@@ -17,7 +17,6 @@ from ..leaflet_room import is_printed, printing_order
 from ..logo import path_of as logo_path
 from ..models import Hotline, Material, Service
 from ..present import labels
-from .promises import promises
 
 STAMP_FICTIONAL = "CONTOH — FIKTIF"
 STAMP_NO_URL = "CONTOH — alamat situs belum diatur"
@@ -74,7 +73,7 @@ def hotline_content(directory: Directory, entry: Entry[Hotline]) -> dict:
         "lines": channel_lines(directory, h),
         "hours": _hours(h),
         "fees": _fees(h.fees),
-        "promises": promises(h),
+        "promises": present.promises(h),
         "coverage_note": h.coverage.note or "",
         "trust": present.trust(directory, entry).text,
         "warnings": paper_warnings(h),
@@ -91,7 +90,7 @@ def service_content(directory: Directory, entry: Entry[Service]) -> dict:
         "lines": channel_lines(directory, s),
         "hours": _hours(s),
         "fees": _fees(s.fees),
-        "promises": promises(s),
+        "promises": present.promises(s),
         "places": _places(s),
         "unverified": s.status == "unverified",
         "trust": present.trust(directory, entry).text,

@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from generator.models import Fees, Hours
-from generator.print.promises import promises
+from generator.present import promises
 from generator.validate import REAL_ROOT, check_directory
 from tests.conftest import REAL_TODAY
 from tests.print.leaflet_fixtures import TODAY, copy_fictional, load
