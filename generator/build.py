@@ -67,7 +67,7 @@ def check_stage(root: Path, today: date) -> Directory:
     """Load and check every record; raise CheckFailed with the whole report."""
     from .validate import check_directory
 
-    directory, report = check_directory(root, today)
+    directory, report = check_directory(root, today, cache=True)  # unchanged files: as last read
     if directory is None:
         raise CheckFailed(report)
     return directory

@@ -15,10 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import addresses, phones
+from . import addresses, phones, readcache
 from .errors import Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord, field_path, stream_tree
+from .readcache import ReadCache
 
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 # The start of a tag. `HTML_RE` matches exactly when such a start has a `>` somewhere
@@ -39,9 +40,13 @@ BAD_LINK_RE = re.compile(r"\b(javascript|data|vbscript)\s*:", re.IGNORECASE)
 Started = tuple[Iterator[RawRecord], list[Problem]]
 
 
-def start_reading(root: Path) -> Started:
-    """Start reading the tree (in worker processes when it is large): records + problems."""
-    return stream_tree(root, per_record=early_rules)
+def start_reading(root: Path, cache: bool = False) -> Started:
+    """Start reading the tree (in worker processes when it is large): records + problems.
+
+    `cache`: keep what was read for the next run, and take unchanged files from the
+    last one (`readcache`; off when `DIREKTORI_NO_CACHE` is set)."""
+    kept = ReadCache(root) if cache and not readcache.disabled() else None
+    return stream_tree(root, per_record=early_rules, cache=kept)
 
 
 @contextmanager

@@ -30,6 +30,7 @@ from yaml._yaml import CParser
 from . import fastyaml, yamlsyntax
 from .errors import REPEAT_LIMIT, Problem, ReaderStopped, cap_repeats, problem
 from .kinds import FILES, FOLDERS
+from .readcache import ReadCache
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_ROOT = REPO / "directory"  # the real directory (the default `--root`)
@@ -184,7 +185,10 @@ def load_tree(
 
 
 def stream_tree(
-    root: Path, jobs: int | None = None, per_record: PerRecord | None = None
+    root: Path,
+    jobs: int | None = None,
+    per_record: PerRecord | None = None,
+    cache: ReadCache | None = None,
 ) -> tuple[Iterator[RawRecord], list[Problem]]:
     """Every file's record, in tree order, as soon as it is read; plus tree problems.
 
@@ -192,16 +196,39 @@ def stream_tree(
     caller can already work on the first records while the rest are being read.
     `per_record` runs on each record right after it is read, in the worker, and may add
     problems or plain data to `record.extra` (it must stay marshal-able).
+    With a `cache` (`readcache.ReadCache`), only files changed since the last run are
+    read; the others come back as they were read then, `per_record`'s work included.
     """
     found, problems = discover(root)
+    if cache is None:
+        return _read(found, jobs, per_record), problems
+    stored = [cache.get(path, shown) for path, _kind, shown in found]
+    missing = [item for item, state in zip(found, stored, strict=True) if state is None]
+    return _merged(found, stored, _read(missing, jobs, per_record), cache), problems
+
+
+def _read(found: list, jobs: int | None, per_record: PerRecord | None) -> Iterator[RawRecord]:
     # One reader more than cores: the main process shapes records meanwhile (measured
     # ~0.07 s faster at 10,000 records on 2 cores than one reader per core).
     jobs = jobs or (os.cpu_count() or 1) + 1
     if jobs < 2 or len(found) < PARALLEL_MIN_FILES:
-        serial = (_load_one(path, kind, shown, per_record) for path, kind, shown in found)
-        return serial, problems
+        return (_load_one(path, kind, shown, per_record) for path, kind, shown in found)
     chunks = [(found[i : i + CHUNK_FILES], per_record) for i in range(0, len(found), CHUNK_FILES)]
-    return _parallel(chunks, jobs), problems
+    return _parallel(chunks, jobs)
+
+
+def _merged(
+    found: list, stored: list, fresh: Iterator[RawRecord], cache: ReadCache
+) -> Iterator[RawRecord]:
+    """Stored and freshly read records in tree order; the cache is saved at the end."""
+    for (path, kind, shown), state in zip(found, stored, strict=True):
+        if state is not None:
+            yield _thaw(path, kind, shown, state)
+        else:
+            record = next(fresh)
+            cache.put(shown, _freeze(record))
+            yield record
+    cache.save()
 
 
 def _parallel(chunks: list, jobs: int) -> Iterator[RawRecord]:

@@ -83,16 +83,21 @@ class Checked:
 
 
 def check_directory(
-    root: Path, today: date, started: Started | None = None, resolve: bool = True
+    root: Path,
+    today: date,
+    started: Started | None = None,
+    resolve: bool = True,
+    cache: bool = False,
 ) -> tuple[Directory | None, Report]:
     """Load, check and resolve the directory at `root` (gather, then decide).
 
     `started`: the reading already begun by `early.start_reading(root)` (the `check`
     command begins it before importing this module, so the readers work meanwhile).
     `resolve=False`: only the report is wanted; no Directory is built.
+    `cache`: take unchanged files from the last run's reading (`readcache`).
     """
     with paused_gc():
-        raws, tree_problems = started or start_reading(root)
+        raws, tree_problems = started or start_reading(root, cache)
         return _check_records(root, today, raws, tree_problems, resolve)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import http.server
 import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +17,11 @@ from pathlib import Path
 import pytest
 
 from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+
+# Every test process (and the commands it starts) keeps `check`'s read cache in a
+# folder of its own, never in the person's home.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="direktori-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

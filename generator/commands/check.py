@@ -18,6 +18,11 @@ def add_arguments(parser) -> None:
     add_root(parser)
     add_today(parser)
     parser.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="baca ulang semua file (tanpa cache hasil baca dari pemeriksaan sebelumnya)",
+    )
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan")
     parser.add_argument(
         "--format",
@@ -34,7 +39,7 @@ def run(args) -> int:
         print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
         return 2
     with paused_gc():
-        started = start_reading(root)
+        started = start_reading(root, cache=not args.no_cache)
         # The models (pydantic) are imported only now, while the readers already work.
         from ..validate import check_directory
 
