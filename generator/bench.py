@@ -237,7 +237,11 @@ def fresh(path: Path) -> Path:
 def section_validation(case: Case) -> dict:
     """Whole-directory check as `python -m generator check` (a fresh process each run:
     the figure the 2 s goal is about), and in process from the stages (repeat runs in one
-    process, so the region table and phone/e-mail caches are already warm)."""
+    process, so the region table and phone/e-mail caches are already warm).
+
+    The command is timed twice, runs interleaved: `--no-cache` (every file read, as on a
+    fresh clone or after a change of generator code) and with the read cache that a
+    previous run left (an untimed first run fills it), as when staff check again."""
     if "check_s" not in case.notes:
         return {"status": NA}
     cmd = [
@@ -250,8 +254,17 @@ def section_validation(case: Case) -> dict:
         "--today",
         TODAY.isoformat(),
     ]
-    walls = [run_child(cmd, env=child_env())["wall_s"] for _ in range(case.runs)]
-    result = {"in_process_s": round(case.notes["check_s"], 3), "command_s": round(median(walls), 3)}
+    env = child_env() | {"XDG_CACHE_HOME": str(fresh(case.work / "check-cache"))}
+    run_child(cmd, env=env)
+    cold, warm = [], []
+    for _ in range(case.runs):
+        cold.append(run_child([*cmd, "--no-cache"], env=env)["wall_s"])
+        warm.append(run_child(cmd, env=env)["wall_s"])
+    result = {
+        "in_process_s": round(case.notes["check_s"], 3),
+        "command_s": round(median(cold), 3),
+        "command_cached_s": round(median(warm), 3),
+    }
     if case.records == 10000:
         result["goal_s"] = GOALS["validation_10k_s"]
     return result
@@ -928,7 +941,8 @@ ROWS: list[tuple[str, Callable[[dict], str], str]] = [
     ("leaflets s/PDF", lambda r: cell(dig(r, "leaflets", "s_per_pdf")), ""),
     ("leaflets speed-up", lambda r: cell(dig(r, "leaflets", "speedup_all_cores")), ""),
     ("leaflets rerun rendered", lambda r: cell(dig(r, "leaflets", "rerun_rendered")), "0"),
-    ("check command s", lambda r: cell(dig(r, "validation", "command_s")), "<= 2 (10k)"),
+    ("check command s (every file read)", lambda r: cell(dig(r, "validation", "command_s")), "<= 2 (10k)"),  # fmt: skip
+    ("check command s (read cache)", lambda r: cell(dig(r, "validation", "command_cached_s")), "<= 2 (10k)"),  # fmt: skip
     ("check in process s (warm)", lambda r: cell(dig(r, "validation", "in_process_s")), ""),
 ]
 
