@@ -171,3 +171,38 @@ def _validate_email(value: str) -> str | None:
     except EmailNotValidError as exc:
         return str(exc)
     return None
+
+
+# email-validator explains in English; a staff member reading Indonesian gets the gist
+# in Indonesian (the English text stays for `--lang en`). First match wins.
+EMAIL_REASONS_ID = (
+    ("full-width", "tanda @ yang dipakai bukan @ biasa; ketik ulang tanda @"),
+    ("small commercial at", "tanda @ yang dipakai bukan @ biasa; ketik ulang tanda @"),
+    ("must have an @-sign", "tidak ada tanda @"),
+    ("something before the @-sign", "tidak ada nama sebelum tanda @"),
+    ("something after the @-sign", "tidak ada nama domain setelah tanda @"),
+    ("too long", "terlalu panjang"),
+    ("should have a period", "nama domain setelah @ harus memakai titik, mis. contoh.go.id"),
+    ("two periods in a row", "ada dua titik berurutan"),
+    ("period and a hyphen", "titik dan tanda hubung tidak boleh bersebelahan"),
+    ("period", "tidak boleh diawali atau diakhiri dengan titik"),
+    ("hyphen", "tanda hubung salah tempat"),
+    ("top-level domain", "akhiran domain setelah @ tidak dikenal"),
+    ("special-use or reserved", "nama domain setelah @ tidak bisa dipakai untuk email"),
+    ("display name", "tulis alamat email saja, tanpa nama atau tanda < >"),
+    ("angle bracket", "tulis alamat email saja, tanpa nama atau tanda < >"),
+    ("anything after the email", "ada tulisan lain setelah alamat email"),
+    ("Quot", "tanda kutip tidak boleh dipakai"),
+    ("quot", "tanda kutip tidak boleh dipakai"),
+    ("bracket", "alamat IP dalam kurung tidak boleh dipakai"),
+    ("character", "ada huruf atau tanda yang tidak boleh dipakai"),
+    ("ASCII", "ada huruf atau tanda yang tidak boleh dipakai"),
+)
+
+
+def email_reason_id(reason: str) -> str:
+    """The gist of email-validator's English `reason`, in Indonesian."""
+    for cue, text in EMAIL_REASONS_ID:
+        if cue in reason:
+            return text
+    return "bentuknya tidak sah"

@@ -23,6 +23,7 @@ from .early import (
     _EMAILS,
     Started,
     _email_problem,
+    email_reason_id,
     paused_gc,
     start_reading,
 )
@@ -535,7 +536,9 @@ class Rules:
         elif ch.type == "email":
             reason = _email_problem(ch.value)
             if reason:
-                yield c.at(vloc, "E-EMAIL", value=ch.value, reason=reason)
+                yield c.at(
+                    vloc, "E-EMAIL", value=ch.value, reason=email_reason_id(reason), reason_en=reason
+                )
         elif not re.match(r"^https?://[^\s/$.?#][^\s]*$", ch.value, re.IGNORECASE):
             yield c.at(vloc, "E-URL", value=ch.value)
 

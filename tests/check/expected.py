@@ -48,8 +48,8 @@ EXPECTED = {
     ],
     "E-EMAIL": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:22:5: error[E-EMAIL]: layanan "
-        "'pengaduan-uptd-ppa-contoh-magelang': channels[2].value: alamat email 'pengaduan-uptd@' tidak sah (There "
-        "must be something after the @-sign.)"
+        "'pengaduan-uptd-ppa-contoh-magelang': channels[2].value: alamat email 'pengaduan-uptd@' tidak sah (tidak ada "
+        "nama domain setelah tanda @)"
     ],
     "E-EMPTY": [
         "fictional/services/kosong.yaml:1:1: error[E-EMPTY]: file kosong (Saran: Isi file dengan catatan, atau "
