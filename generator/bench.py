@@ -941,8 +941,16 @@ ROWS: list[tuple[str, Callable[[dict], str], str]] = [
     ("leaflets s/PDF", lambda r: cell(dig(r, "leaflets", "s_per_pdf")), ""),
     ("leaflets speed-up", lambda r: cell(dig(r, "leaflets", "speedup_all_cores")), ""),
     ("leaflets rerun rendered", lambda r: cell(dig(r, "leaflets", "rerun_rendered")), "0"),
-    ("check command s (every file read)", lambda r: cell(dig(r, "validation", "command_s")), "<= 2 (10k)"),  # fmt: skip
-    ("check command s (read cache)", lambda r: cell(dig(r, "validation", "command_cached_s")), "<= 2 (10k)"),  # fmt: skip
+    (
+        "check command s (every file read)",
+        lambda r: cell(dig(r, "validation", "command_s")),
+        "<= 2 (10k)",
+    ),  # fmt: skip
+    (
+        "check command s (read cache)",
+        lambda r: cell(dig(r, "validation", "command_cached_s")),
+        "<= 2 (10k)",
+    ),  # fmt: skip
     ("check in process s (warm)", lambda r: cell(dig(r, "validation", "in_process_s")), ""),
 ]
 

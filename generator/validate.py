@@ -537,7 +537,11 @@ class Rules:
             reason = _email_problem(ch.value)
             if reason:
                 yield c.at(
-                    vloc, "E-EMAIL", value=ch.value, reason=email_reason_id(reason), reason_en=reason
+                    vloc,
+                    "E-EMAIL",
+                    value=ch.value,
+                    reason=email_reason_id(reason),
+                    reason_en=reason,
                 )
         elif not re.match(r"^https?://[^\s/$.?#][^\s]*$", ch.value, re.IGNORECASE):
             yield c.at(vloc, "E-URL", value=ch.value)

@@ -17,6 +17,7 @@ from generator import readcache
 from generator.validate import check_directory
 from tests.conftest import TODAY
 
+
 @pytest.fixture
 def cache_home(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "cache-home"
@@ -138,7 +139,9 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(
     assert lines(fictional_copy) == lines(fictional_copy, cache=False)
 
 
-def test_the_cache_is_private_and_can_be_turned_off(fictional_copy, cache_home, settled, monkeypatch):
+def test_the_cache_is_private_and_can_be_turned_off(
+    fictional_copy, cache_home, settled, monkeypatch
+):
     monkeypatch.setenv("DIREKTORI_NO_CACHE", "1")
     lines(fictional_copy)
     assert not cache_home.exists()
