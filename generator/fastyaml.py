@@ -49,12 +49,16 @@ ODD_CHAR_RE = re.compile(
 # `!tag`, `? key`, `&anchor` (libyaml's composer rejects a repeated anchor, which its
 # parser alone does not see) and `@`/`` ` `` (reserved: libyaml rejects a plain value
 # starting so)
+# The same allowed set for an ASCII text, as bytes: deleting them leaves the odd ones
+# (`bytes.translate` runs at memory speed; the regular expression took ~80 % of
+# `_declines`).
+ALLOWED_ASCII = b"\n" + bytes(range(0x20, 0x2A)) + bytes(range(0x2B, 0x7E))
 INDICATOR_RE = re.compile(r"(?:^|[\s\[{,])[!?&@`]", re.MULTILINE)
 BOOL_VALUE_RE = {word: re.compile(rf": {word} *$", re.MULTILINE) for word in ("true", "false")}
 
 
 def _declines(text: str) -> bool:
-    if not text.endswith("\n") or ODD_CHAR_RE.search(text):
+    if not text.endswith("\n") or _has_odd_char(text):
         return True
     if "Null" in text or "NULL" in text:
         return True
@@ -65,6 +69,12 @@ def _declines(text: str) -> bool:
         if word in text and text.count(word) != len(pattern.findall(text)):
             return True
     return False
+
+
+def _has_odd_char(text: str) -> bool:
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, ALLOWED_ASCII))
+    return ODD_CHAR_RE.search(text) is not None
 
 
 # A float token that the JSON writer may have produced by adding a 0 (`.5`, `5.`, `1.e5`).

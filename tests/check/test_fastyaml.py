@@ -258,3 +258,10 @@ def test_mutated_records_read_the_same(tmp_path, ops, _bit):
 def test_without_rapidyaml_every_file_goes_to_the_careful_reader(monkeypatch):
     monkeypatch.setattr(fastyaml, "rapidyaml", lambda: None)
     assert fastyaml.read("a: b\n") is None
+
+
+def test_the_ascii_shortcut_finds_the_same_odd_characters():
+    """`_has_odd_char`'s bytes path agrees with the pattern on every ASCII character."""
+    for code in range(128):
+        text = f"name: a{chr(code)}b\n"
+        assert fastyaml._has_odd_char(text) == bool(fastyaml.ODD_CHAR_RE.search(text)), code
