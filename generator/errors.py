@@ -311,6 +311,14 @@ CATALOGUE: dict[str, Kind] = {
             "Split it: the office with its address becomes its own service; the shelter service keeps only its confidential location.",
         ),
         _k(
+            "W-CONFIDENTIAL-HIDDEN",
+            "warning",
+            "saluran ini tidak akan tampil di mana pun: layanan ini rahasia (rumah aman), jadi hanya saluran `hotline:` yang ditampilkan",
+            "this channel will not be shown anywhere: the service is confidential (a shelter), so only `hotline:` channels are shown",
+            "Agar orang bisa dirujuk, tulis saluran yang menunjuk ke saluran bantuan (`hotline: <id>`), atau catat nomor ini di layanan kantor yang merujuk (mis. UPTD PPA).",
+            "To let people be referred, add a channel pointing at a hotline (`hotline: <id>`), or record this number on the referring office's own service (e.g. UPTD PPA).",
+        ),
+        _k(
             "E-SHELTER-ADDRESS",
             "error",
             "teks ini menyebut rumah aman dan juga tampak memuat alamat, arah tempat, koordinat atau tautan peta ('{match}')",

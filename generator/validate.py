@@ -585,6 +585,7 @@ class Rules:
             for i, loc in enumerate(locations):
                 yield from self._location(c, ("locations", i), loc)
             yield from _shelter_places(c, locations)
+            yield from _hidden_channels(c)
 
     def _location(self, c: Checked, at: Loc, loc: Location) -> Iterator[Problem]:
         if loc.confidential:
@@ -766,6 +767,16 @@ def _shelter_places(c: Checked, locations: list[Location]) -> Iterator[Problem]:
             yield c.at(("locations", i), "E-SHELTER", why="penampungan sementara saja")
         elif confidential and (loc.address or loc.latitude is not None):
             yield c.at(("locations", i), "E-CONFIDENTIAL-MIXED")
+
+
+def _hidden_channels(c: Checked) -> Iterator[Problem]:
+    """A confidential service publishes only its `hotline:` channels (`confidential.py`):
+    say so where a number or address of its own would silently never appear."""
+    if not is_confidential(c.model) or not isinstance(c.model.channels, list):
+        return
+    for i, channel in enumerate(c.model.channels):
+        if not channel.hotline:
+            yield c.at(("channels", i), "W-CONFIDENTIAL-HIDDEN")
 
 
 def _of(by_kind: ByKind, *kinds: str) -> Iterator[Checked]:

@@ -109,6 +109,10 @@ CASES = {
         S,
         ("replace", "name: Kantor UPTD PPA Contoh", "name: Rumah Aman UPTD PPA Contoh"),
     ),
+    "W-CONFIDENTIAL-HIDDEN": (
+        SHELTER,
+        ("replace", "    hotline: sapa-129\n", '    value: "(0293) 000919"\n'),
+    ),
     "E-CONFIDENTIAL-MIXED": (
         SHELTER,
         (

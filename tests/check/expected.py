@@ -276,6 +276,9 @@ EXPECTED = {
     "E-SHELTER": [
         "fictional/services/pengaduan-uptd-ppa-contoh-magelang.yaml:48:5: error[E-SHELTER]: layanan 'pengaduan-uptd-ppa-contoh-magelang': locations[0]: tempat ini rumah aman (nama tempat) tetapi tidak ditulis `confidential: true` (Saran: Tulis lokasinya hanya `confidential: true`, kode kota dan `referral`, tanpa nama tempat, alamat atau koordinat. Kantor yang mengatur rujukan ke rumah aman dicatat sebagai layanannya sendiri dengan alamat kantornya.)"
     ],
+    "W-CONFIDENTIAL-HIDDEN": [
+        "fictional/services/rumah-aman-contoh-magelang.yaml:12:5: warning[W-CONFIDENTIAL-HIDDEN]: layanan 'rumah-aman-contoh-magelang': channels[0]: saluran ini tidak akan tampil di mana pun: layanan ini rahasia (rumah aman), jadi hanya saluran `hotline:` yang ditampilkan (Saran: Agar orang bisa dirujuk, tulis saluran yang menunjuk ke saluran bantuan (`hotline: <id>`), atau catat nomor ini di layanan kantor yang merujuk (mis. UPTD PPA).)"
+    ],
     "E-CONFIDENTIAL-MIXED": [
         "fictional/services/rumah-aman-contoh-magelang.yaml:28:5: error[E-CONFIDENTIAL-MIXED]: layanan 'rumah-aman-contoh-magelang': locations[0]: layanan dengan lokasi rahasia tidak boleh punya lokasi lain dengan alamat atau koordinat (Saran: Pisahkan: kantor dengan alamatnya menjadi layanan sendiri; layanan rumah aman hanya punya lokasi rahasia.)"
     ],
