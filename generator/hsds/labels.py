@@ -3,7 +3,7 @@ every other output says (it delegates to the presentation layer, `generator.pres
 
 from __future__ import annotations
 
-from .. import phones, present, regions
+from .. import present, regions
 from ..present import labels
 
 # HSDS 3 service.status has no "unverified": a consumer that ignores our extension must
@@ -18,12 +18,9 @@ STATUS_BACK = {"active": "active", "temporarily closed": "temporarily_closed", "
 
 
 def number(value: str, short_codes) -> str:
-    """E.164 (`+62293000102`) for numbers, the digits for short codes (`129`): what the
-    site's `tel:` links hold. `phones.classify` reuses what `check` already parsed."""
-    digits = phones.digits(value)
-    if digits in short_codes:
-        return digits
-    return phones.classify(value.strip())[0] or digits
+    """E.164 (`+62293000102`) for numbers, the short code itself (`129`): the target of
+    the site's `tel:` links, from the presentation layer (one parse for every output)."""
+    return present.number(value, short_codes).e164
 
 
 def language_name(code: str) -> str:
