@@ -36,6 +36,15 @@ def city_url(code: str) -> str:
     return f"kota/{code.replace('.', '-')}-{name}/"
 
 
+def province_organisations_url(code: str) -> str:
+    """The organisations of one province (national lists split when they grow):
+    `kota/33-jawa-tengah/organisasi/`. A province code has no dot, so this never meets
+    a city's address (`kota/33-75-.../`)."""
+    info = regions.lookup(code)
+    name = slugify(info.name) if info else "wilayah"
+    return f"kota/{code}-{name}/organisasi/"
+
+
 def printable_url(code: str) -> str:
     return city_url(code) + "cetak/"
 
@@ -83,6 +92,7 @@ __all__ = [
     "hotline_url",
     "organisation_url",
     "printable_url",
+    "province_organisations_url",
     "relative",
     "service_url",
     "slugify",

@@ -24,6 +24,10 @@ from .vcard import neutral_vcard, vcard
 TEMPLATES = Path(__file__).parent / "templates"
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: 10x faster front matter
 RECORD_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+# National lists longer than this are split: the page links each city (services, a
+# kind of help) or each province (organisations) instead, so no page outgrows a slow
+# phone (about 70 KB gzip with the theme, first visit, at 10,000 and 50,000 records).
+LIGHT_LIMIT = 500
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ def environment() -> jinja2.Environment:
         printable_url=urls.printable_url,
         service_url=urls.service_url,
         organisation_url=urls.organisation_url,
+        province_organisations_url=urls.province_organisations_url,
         hotline_url=urls.hotline_url,
         category_url=urls.category_url,
         materials_url=urls.MATERIALS_URL,
@@ -386,20 +391,36 @@ def category_page(r: Renderer, cid: str) -> Page:
         members = [s for s in r.covering(code) if any(c.id == cid for c in s.categories)]
         by_city.append((regions.lookup(code), members))
     hotlines = [h for h in d.hotlines.values() if cid in h.record.categories]
+    total = sum(len(members) for _city, members in by_city)
     return r.page(
         "category.html",
         urls.category_url(cid),
         term.label,
         term=term,
         by_city=by_city,
+        by_province=city_counts(by_city) if total > LIGHT_LIMIT else None,
+        total=total,
         hotlines=sorted(hotlines, key=lambda h: (h.record.order, h.id)),
     )
+
+
+def city_counts(by_city: list[tuple]) -> list[tuple]:
+    """[(province, [(city, count), ...])] for the cities with at least one entry."""
+    out: dict[str, list] = defaultdict(list)
+    for city, members in by_city:
+        if members:
+            out[city.province].append((city, len(members)))
+    return [(regions.lookup(code), cities) for code, cities in sorted(out.items())]
 
 
 def index_pages(r: Renderer) -> list[Page]:
     d = r.d
     meta = {"search": {"exclude": True}, "hide": ["toc"]}
-    return [
+    orgs = sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id))
+    split = len(orgs) > LIGHT_LIMIT
+    services = sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+    light = len(services) > LIGHT_LIMIT
+    pages = [
         r.page(
             "index_regions.html",
             "kota/",
@@ -414,7 +435,8 @@ def index_pages(r: Renderer) -> list[Page]:
             "organisasi/",
             "Organisasi",
             meta,
-            orgs=sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id)),
+            orgs=[e for e in orgs if e.record.regions == "national"] if split else orgs,
+            by_province=org_provinces(orgs) if split else None,
         ),
         r.page(
             "index_hotlines.html",
@@ -428,12 +450,40 @@ def index_pages(r: Renderer) -> list[Page]:
             "layanan/",
             "Semua layanan",
             meta,
-            services=[
-                r.service(sid)
-                for sid in sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
-            ],
+            services=[] if light else [r.service(sid) for sid in services],
+            by_province=(
+                city_counts([(regions.lookup(c), r.covering(c)) for c in d.city_codes()])
+                if light
+                else None
+            ),
+            total=len(services),
         ),
     ]
+    if split:
+        for province, members in org_provinces(orgs):
+            pages.append(
+                r.page(
+                    "index_organisations.html",
+                    urls.province_organisations_url(province.code),
+                    f"Organisasi di {province.name}",
+                    meta,
+                    orgs=members,
+                    by_province=None,
+                )
+            )
+    return pages
+
+
+def org_provinces(orgs: list) -> list[tuple]:
+    """[(province, [organisation, ...])]: each organisation under every province it
+    works in (organisations working nationally are listed on the national page)."""
+    out: dict[str, list] = defaultdict(list)
+    for e in orgs:
+        if e.record.regions == "national":
+            continue
+        for province in dict.fromkeys(code[:2] for code in e.record.regions):
+            out[province].append(e)
+    return [(regions.lookup(code), members) for code, members in sorted(out.items())]
 
 
 def materials_page(r: Renderer, entries: list[dict]) -> Page:

@@ -1,0 +1,82 @@
+"""National lists split when they grow: the services list and a kind-of-help page link
+each city instead (its page lists them), the organisations list links each province's
+page. Rendered from the fictional directory with the limit lowered (no MkDocs build)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.site import pages
+from generator.validate import check_directory
+
+FICTIONAL = Path(__file__).resolve().parents[1] / "data" / "fictional"
+
+
+@pytest.fixture(scope="module")
+def directory():
+    d, report = check_directory(FICTIONAL, date(2026, 11, 22))
+    assert d is not None, report.errors
+    return d
+
+
+def site(directory, limit: int, monkeypatch) -> dict[str, str]:
+    monkeypatch.setattr(pages, "LIGHT_LIMIT", limit)
+    return {p.url: p.body for p in pages.all_pages(pages.Renderer(directory))}
+
+
+def links(body: str) -> list[str]:
+    return re.findall(r'href="([^"]+)"', body)
+
+
+def resolve(from_url: str, href: str) -> tuple[str, str]:
+    """(site path, anchor) of a relative link on page `from_url`."""
+    path, _, anchor = href.partition("#")
+    parts = [p for p in from_url.split("/") if p]
+    for step in path.split("/"):
+        if step == "..":
+            parts.pop()
+        elif step not in ("", "."):
+            parts.append(step)
+    return ("/".join(parts) + "/" if parts else ""), anchor
+
+
+def test_small_directories_keep_their_full_lists(directory, monkeypatch):
+    body = site(directory, 500, monkeypatch)["layanan/"]
+    assert "Pilih kabupaten/kota" not in body
+    assert 'href="visum-rsu-contoh-magelang/"' in body
+
+
+@pytest.mark.parametrize("url", ["layanan/", "bantuan/pengaduan/"])
+def test_long_lists_link_each_city_to_the_place_that_lists_them(directory, monkeypatch, url):
+    built = site(directory, 1, monkeypatch)
+    body = built[url]
+    assert "Pilih kabupaten/kota" in body
+    assert "dl-card" not in body and "visum-rsu-contoh-magelang" not in body
+    cities = [h for h in links(body) if "kota/" in h and "#" in h]
+    assert cities
+    for href in cities:
+        target, anchor = resolve(url, href)
+        assert target in built, href
+        assert f'id="{anchor}"' in built[target], href
+
+
+def test_long_organisation_lists_are_split_by_province(directory, monkeypatch):
+    built = site(directory, 1, monkeypatch)
+    body = built["organisasi/"]
+    province_pages = [resolve("organisasi/", h)[0] for h in links(body) if "kota/" in h]
+    expected: dict[str, set[str]] = {}
+    for oid, e in directory.organisations.items():
+        if e.record.regions == "national":
+            assert f'href="{oid}/"' in body  # national ones stay on the national page
+            continue
+        for code in e.record.regions:
+            url = pages.urls.province_organisations_url(code[:2])
+            expected.setdefault(url, set()).add(f"organisasi/{oid}/")
+    assert "kota/33-jawa-tengah/organisasi/" in province_pages
+    assert sorted(province_pages) == sorted(expected)
+    for url, members in expected.items():
+        assert {resolve(url, h)[0] for h in links(built[url])} == members
