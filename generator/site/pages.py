@@ -28,6 +28,12 @@ RECORD_META = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
 # kind of help) or each province (organisations) instead, so no page outgrows a slow
 # phone (about 70 KB gzip with the theme, first visit, at 10,000 and 50,000 records).
 LIGHT_LIMIT = 500
+# A city page that would show more services than this shows, per kind of help, the
+# first few (in the presentation layer's order: the city's complaint services first)
+# and links a page of that kind in that city, in pages of KIND_PAGE_SIZE.
+CITY_LIMIT = 150
+KIND_PREVIEW = 5
+KIND_PAGE_SIZE = 200
 
 
 @dataclass(frozen=True)
@@ -211,7 +217,11 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
     d = r.d
     is_covered = city.code in covered(d)
     services = r.covering(city.code)
-    groups = category_groups(d, services)
+    groups = (
+        category_previews(d, services, city.code)
+        if len(services) > CITY_LIMIT
+        else category_groups(d, services)
+    )
     pathways = [p for p in d.pathways.values() if p.record.region == city.code]
     province = regions.lookup(city.province)
     return r.page(
@@ -226,6 +236,7 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
             h for h in d.hotlines_for_city(city.code) if not h.record.emergency
         ),
         groups=groups,
+        large=len(services) > CITY_LIMIT,
         services=services,
         line_hours=line_hours(d.hotlines_for_city(city.code)),
         pathways=sorted(pathways, key=lambda p: p.id),
@@ -234,6 +245,60 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         step_partners=lambda step: step_partners(d, step, city.code),
         region_entry=d.regions.get(city.code),
     )
+
+
+def city_kind_url(code: str, cid: str, number: int = 1) -> str:
+    """`kota/33-75-kota-pekalongan/bantuan/konseling/` (page 2: `.../konseling/2/`)."""
+    return urls.city_url(code) + f"bantuan/{cid}/" + (f"{number}/" if number > 1 else "")
+
+
+def kind_members(services: list[views.ServiceView], cid: str) -> list[views.ServiceView]:
+    return [s for s in services if any(c.id == cid for c in s.categories)]
+
+
+def category_previews(d: Directory, services: list[views.ServiceView], code: str) -> list[tuple]:
+    """A large city's groups: (term, first few cards, [], count, link to the kind's page)."""
+    groups = []
+    for cid, term in d.categories.items():
+        members = kind_members(services, cid)
+        if members:
+            more = city_kind_url(code, cid) if len(members) > KIND_PREVIEW else None
+            groups.append((term, members[:KIND_PREVIEW], [], len(members), more))
+    return groups
+
+
+def city_kind_pages(r: Renderer, city: regions.RegionInfo) -> list[Page]:
+    """The pages of each kind of help in a large city (none for other cities)."""
+    services = r.covering(city.code)
+    if len(services) <= CITY_LIMIT:
+        return []
+    lines = r.d.hotlines_for_city(city.code)
+    urgent = r.hotline_lines(h for h in lines if h.record.emergency)
+    out = []
+    for cid, term in r.d.categories.items():
+        members = kind_members(services, cid)
+        if len(members) <= KIND_PREVIEW:  # the city page shows them all
+            continue
+        chunks = [members[i : i + KIND_PAGE_SIZE] for i in range(0, len(members), KIND_PAGE_SIZE)]
+        for number, chunk in enumerate(chunks, start=1):
+            meta = {**RECORD_META, "back": {"url": urls.city_url(city.code), "label": city.name}}
+            out.append(
+                r.page(
+                    "city_kind.html",
+                    city_kind_url(city.code, cid, number),
+                    f"{term.label} di {city.name}",
+                    meta,
+                    city=city,
+                    term=term,
+                    members=chunk,
+                    total=len(members),
+                    number=number,
+                    pages=[city_kind_url(city.code, cid, n) for n in range(1, len(chunks) + 1)],
+                    urgent=urgent,
+                    line_hours=line_hours(lines),
+                )
+            )
+    return out
 
 
 def step_partners(d: Directory, step, city: str) -> list[dict]:
@@ -279,7 +344,7 @@ def category_groups(d: Directory, services: list[views.ServiceView]) -> list[tup
         full = [s for s in services if s.categories and s.categories[0].id == cid]
         also = [s for s in services if any(c.id == cid for c in s.categories[1:])]
         if full or also:
-            groups.append((term, full, also))
+            groups.append((term, full, also, len(full) + len(also), None))
     return groups
 
 
@@ -510,6 +575,7 @@ def all_pages(r: Renderer, materials: list[dict] | None = None) -> list[Page]:
     for city in regions.cities():
         pages.append(city_page(r, city))
         pages.append(printable_page(r, city))
+        pages += city_kind_pages(r, city)
     pages += [service_page(r, sid) for sid in sorted(d.services)]
     pages += [organisation_page(r, oid) for oid in sorted(d.organisations)]
     pages += [hotline_page(r, hid) for hid in sorted(d.hotlines)]

@@ -80,3 +80,46 @@ def test_long_organisation_lists_are_split_by_province(directory, monkeypatch):
     assert sorted(province_pages) == sorted(expected)
     for url, members in expected.items():
         assert {resolve(url, h)[0] for h in links(built[url])} == members
+
+
+def test_a_large_city_shows_a_few_per_kind_and_pages_the_rest(directory, monkeypatch):
+    monkeypatch.setattr(pages, "CITY_LIMIT", 1)
+    monkeypatch.setattr(pages, "KIND_PREVIEW", 1)
+    monkeypatch.setattr(pages, "KIND_PAGE_SIZE", 2)
+    built = site(directory, 500, monkeypatch)
+    city_url = pages.urls.city_url("33.71")
+    body = built[city_url]
+    ids = re.findall(r'id="([^"]+)"', body)
+    assert len(ids) == len(set(ids))  # a card shown under two kinds carries no anchor
+    assert "nomor-darurat" in ids
+    services = {s.id for s in pages.Renderer(directory).covering("33.71")}
+    seen: set[str] = set()
+    for cid in directory.categories:
+        members = [
+            s.id
+            for s in pages.Renderer(directory).covering("33.71")
+            if any(c.id == cid for c in s.categories)
+        ]
+        if not members:
+            continue
+        assert f'id="{cid}"' in body  # national lists link here
+        if len(members) == 1:  # shown whole on the city page: no page of its own
+            assert pages.city_kind_url("33.71", cid) not in built
+            assert f'{cid}/">Lihat semua' not in body
+            seen |= set(members)
+            continue
+        more = re.search(rf'href="(bantuan/{cid}/)">Lihat semua {len(members)} layanan', body)
+        assert more, cid
+        listed = []
+        number = 1
+        while (url := pages.city_kind_url("33.71", cid, number)) in built:
+            kind_page = built[url]
+            assert 'id="nomor-darurat"' in kind_page
+            listed += re.findall(
+                r'class="dl-card-title"><a href="[^"]*layanan/([a-z0-9-]+)/"', kind_page
+            )
+            number += 1
+        assert sorted(set(listed)) == sorted(members), cid
+        assert number - 1 == -(-len(members) // 2)
+        seen |= set(members)
+    assert seen == services
