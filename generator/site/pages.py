@@ -60,6 +60,13 @@ def _group(entries, keys) -> dict[str, list]:
     return {k: sorted(v, key=lambda e: (e.record.name.lower(), e.id)) for k, v in out.items()}
 
 
+def _promise_confidential(record) -> str:
+    """ "Rahasia" when the record itself says so (the leaflets' promise), else ""."""
+    from ..present.promises import CONFIDENTIAL
+
+    return CONFIDENTIAL if CONFIDENTIAL in present.promises(record) else ""
+
+
 @jinja2.pass_context
 def _rel(ctx, target: str) -> str:
     return urls.relative(ctx["page_url"], target)
@@ -82,6 +89,7 @@ def environment() -> jinja2.Environment:
         service_url=urls.service_url,
         organisation_url=urls.organisation_url,
         province_organisations_url=urls.province_organisations_url,
+        promise_confidential=_promise_confidential,
         hotline_url=urls.hotline_url,
         category_url=urls.category_url,
         materials_url=urls.MATERIALS_URL,
