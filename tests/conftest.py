@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+from devtools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

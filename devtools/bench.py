@@ -1,4 +1,4 @@
-"""Benchmarks at national scale (issue 7): `python -m generator bench`.
+"""Benchmarks at national scale: `python -m devtools bench`.
 
 For each size (1,000 and 10,000 services; 50,000 with BENCH_FULL=1) a synthetic
 directory is written into a temporary folder and measured section by section:
@@ -36,13 +36,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from generator.errors import GeneratorError
+from generator.paths import CONTENT, MKDOCS_YML, REPO
+
 from . import synth
 from .chromium import CHROMIUM, CHROMIUM_ARGS
-from .errors import GeneratorError
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results" / "latest.json"
 NA = "n/a (stage not present)"
 SKIPPED = "skipped (smoke)"
@@ -216,7 +217,7 @@ def stage_into(
     """Time `fn(directory, fresh_folder)`: each run writes into an empty folder."""
     if fn is None:
         return NA
-    args = (REPO / "content",) if with_content else ()
+    args = (CONTENT,) if with_content else ()
 
     def once(i: int):
         target = fresh(case.work / f"{name}-{i}")
@@ -270,7 +271,7 @@ build(load_config(config_file, docs_dir=docs, site_dir=site, **json.loads(overri
 """
 
 
-def plain_mkdocs(docs: Path, site: Path, config: Path = REPO / "mkdocs.yml", **overrides) -> dict:
+def plain_mkdocs(docs: Path, site: Path, config: Path = MKDOCS_YML, **overrides) -> dict:
     overrides.setdefault("hooks", [])
     cmd = [
         sys.executable,
