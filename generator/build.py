@@ -33,10 +33,9 @@ from pathlib import Path
 from . import outfolder, site
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
+from .paths import MKDOCS_YML, PACKAGE
 
 log = logging.getLogger(__name__)
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 class BuildFailed(GeneratorError):
@@ -180,7 +179,7 @@ def swap_stage(new_site: Path, out: Path) -> None:
 class BuildOptions:
     root: Path = Path("directory")
     out: Path = Path("site")
-    config_file: Path = REPO / "mkdocs.yml"
+    config_file: Path = MKDOCS_YML
     docs_dir: Path | None = None  # default: mkdocs.yml's docs_dir (.build/docs)
     content_dir: Path | None = None  # default: content/ next to mkdocs.yml
     today: date = field(default_factory=date.today)
@@ -240,7 +239,7 @@ def guard_folders(options: BuildOptions, docs_dir: Path) -> None:
             f" pindahkan file itu. / '{docs_dir}' is a file where the docs folder must be."
         )
     if options.with_mkdocs:
-        keep = [project, docs_dir, Path(REPO) / "generator"]
+        keep = [project, docs_dir, PACKAGE]
         outfolder.guard_out(options.out, records, keep, options.checkout, options.allow_outside)
 
 

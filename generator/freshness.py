@@ -13,16 +13,12 @@ from datetime import date
 from .dates import iso_date
 from .directory import Directory, Entry, months_between
 from .formats import md_cell
+from .kinds import KIND_LABELS, SOURCED
 from .models import Organisation, Service
 from .phones import NUMBER_TYPES, PhoneChecker
 
-SOURCED_KINDS = ("organisations", "services", "hotlines", "pathways")
-KIND_WORDS = {
-    "organisations": "organisasi",
-    "services": "layanan",
-    "hotlines": "hotline",
-    "pathways": "alur",
-}
+SOURCED_KINDS = SOURCED
+KIND_WORDS = KIND_LABELS
 
 
 @dataclass

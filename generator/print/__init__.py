@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..directory import Directory
+from ..paths import REPO
 from .pipeline import Job, plan, render_leaflets
-from .render import REPO, LeafletError, PanelOverflow
+from .render import LeafletError, PanelOverflow
 
 CACHE_DIR = REPO / ".build" / "leaflets"
 

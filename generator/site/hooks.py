@@ -9,19 +9,15 @@ complete without this file.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 from markupsafe import escape
 
-REPO = Path(__file__).resolve().parents[2]
-if str(REPO) not in sys.path:  # `mkdocs` run from the venv's bin does not see the repo
-    sys.path.insert(0, str(REPO))
-
-from generator import build  # noqa: E402
-from generator.errors import CheckFailed  # noqa: E402
-from generator.site import hooks_state  # noqa: E402
+from generator import build
+from generator.errors import CheckFailed
+from generator.paths import REPO
+from generator.site import hooks_state
 
 
 def _today() -> date:

@@ -13,6 +13,7 @@ from generator import build, site
 from generator.errors import CheckFailed
 from generator.models import Location, Service
 from generator.outfolder import MARKER
+from generator.paths import CONTENT
 from generator.site import pages, urls
 from generator.site.write import write_tree
 
@@ -64,7 +65,7 @@ def normalise(text: str) -> str:
 
 def test_two_docs_trees_are_byte_identical(built, directory, tmp_path):
     again = tmp_path / "docs"
-    site.generate(directory, again, build.REPO / "content")
+    site.generate(directory, again, CONTENT)
     ours = site.write.read_manifest(again / ".generated.json")  # leaflets/search files are not ours
     assert ours == site.write.read_manifest(built["docs"] / ".generated.json")
     first = {
@@ -183,7 +184,7 @@ def hostile(directory):
 def test_payloads_are_escaped_everywhere(built, tmp_path):
     directory = hostile(build.check_stage(built["root"], TODAY))
     docs, out = tmp_path / "docs", tmp_path / "site"
-    site.generate(directory, docs, build.REPO / "content")
+    site.generate(directory, docs, CONTENT)
     build.mkdocs_stage(config_for(tmp_path), docs, out, directory, strict=True)
     for url in [
         urls.service_url("payload"),
