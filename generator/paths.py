@@ -15,5 +15,6 @@ REPO = PACKAGE.parent
 REAL_ROOT = REPO / "directory"  # the real directory (the default `--root`)
 CONTENT = REPO / "content"  # hand-written pages
 MKDOCS_YML = REPO / "mkdocs.yml"
+MKDOCS_HOOK = PACKAGE / "hooks.py"  # named in mkdocs.yml `hooks:`
 NODE_MODULES = REPO / "node_modules"  # pinned front-end assets (package-lock.json)
 FICTIONAL = REPO / "tests" / "data" / "fictional"  # the fictional test directory

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.paths import MKDOCS_HOOK
+
 REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = REPO / "tests" / "data" / "fictional"
 TODAY = date(2026, 11, 1)  # as tests/conftest.py
@@ -155,7 +157,7 @@ def build_real_site(work: Path) -> Path | None:
         build = importlib.import_module("generator.build")
     except ModuleNotFoundError:
         return None
-    if not hasattr(build, "BuildOptions") or not (REPO / "generator/site/hooks.py").exists():
+    if not hasattr(build, "BuildOptions") or not MKDOCS_HOOK.exists():
         return None
     options = build.BuildOptions(
         root=FICTIONAL,

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import build
+from generator.paths import MKDOCS_HOOK
 
 REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = REPO / "tests" / "data" / "fictional"
@@ -69,7 +70,7 @@ def config_for(tmp: Path) -> Path:
             docs=tmp / "docs",
             site=tmp / "site",
             overrides=overrides,
-            hooks=REPO / "generator/site/hooks.py",
+            hooks=MKDOCS_HOOK,
         ),
         encoding="utf-8",
     )

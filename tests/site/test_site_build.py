@@ -220,7 +220,7 @@ def test_confidential_location_never_shows_an_address_even_if_check_missed_it(bu
     assert "Rahasia" not in text and "geo:" not in text and "-7.4" not in text
 
 
-def test_materials_page_lists_leaflets_and_survives_regeneration(directory, tmp_path):
+def test_materials_page_lists_the_leaflets_it_is_given(directory, tmp_path):
     entry = {
         "title": "Kenali dan laporkan",
         "city": "33.71",
@@ -233,9 +233,9 @@ def test_materials_page_lists_leaflets_and_survives_regeneration(directory, tmp_
         "rendered": True,  # run-only key: not kept
     }
     docs = tmp_path / "docs"
-    site.generate(directory, docs, None)
-    site.write_materials_page(directory, docs, [entry])
+    site.generate(directory, docs, None, [entry])
     page = (docs / "materi" / "index.md").read_text(encoding="utf-8")
     assert 'href="kenali-33-71.pdf"' in page and 'src="kenali-33-71.png"' in page
     assert "Leaflet lipat tiga · A4 lanskap · 28 KB" in page and "Kota Magelang" in page
-    assert site.generate(directory, docs, None).written == []  # the list is remembered
+    assert site.generate(directory, docs, None, [entry]).written == []  # one write
+    assert not (docs / "materi" / ".materials.json").exists()  # no state for the next run
