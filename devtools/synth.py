@@ -1,4 +1,4 @@
-"""A synthetic national directory for benchmarks (issue 7).
+"""A synthetic national directory for benchmarks.
 
 `synthesize(out, records, seed)` writes a complete directory root of `records`
 services spread over real regions of the national table, with fictional

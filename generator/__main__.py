@@ -2,7 +2,7 @@
 
 Each command lives in `generator/commands/<name>.py` and exposes `HELP` (one line),
 `add_arguments(parser)` and `run(args) -> int`. This is the only place that prints
-errors and chooses exit codes (STYLE habit 5).
+errors and chooses exit codes: library code raises, the command line reports.
 """
 
 from __future__ import annotations

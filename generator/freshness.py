@@ -1,4 +1,4 @@
-"""Freshness report for staff: which records need a phone call (issue 6).
+"""Freshness report for staff: which records need a phone call.
 
 Read from the resolved Directory; rendered as Markdown for the pull request's step
 summary and a build artifact. Never part of the public site: it points at weak spots.

@@ -3,7 +3,7 @@
 Asks only for the required fields (from the flags, else by prompting), names the file
 after the id, checks the new record together with the whole directory before writing
 it, and never overwrites a file. It never writes `verified_on`: a record is unverified
-until a person confirms it by calling or visiting and writes the date (issue 6).
+until a person confirms it by calling or visiting and writes the date.
 """
 
 from __future__ import annotations

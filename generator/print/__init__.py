@@ -1,4 +1,4 @@
-"""Leaflets, flyers and posters as print-ready PDFs (issue 5). See README.md here."""
+"""Leaflets, flyers and posters as print-ready PDFs. See README.md here."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""One leaflet content dict -> PDF bytes, with WeasyPrint 70 (issue 5).
+"""One leaflet content dict -> PDF bytes, with WeasyPrint 70.
 
 Panels are absolutely positioned boxes of fixed size (no CSS columns). WeasyPrint does
 not report overflow, so after layout every panel's descendants are measured against the

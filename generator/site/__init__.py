@@ -53,7 +53,7 @@ def docs_files(
 
 
 def content_files(content_dir: Path | None) -> dict[str, bytes]:
-    """Hand-written pages and their images from `content/` (site-shell's)."""
+    """Hand-written pages and their images from `content/`."""
     if content_dir is None or not content_dir.is_dir():
         return {}
     return {

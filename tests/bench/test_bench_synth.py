@@ -1,4 +1,4 @@
-"""The synthetic national directory (issue 7): deterministic, valid, realistic mix."""
+"""The synthetic national directory: deterministic, valid, realistic mix."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = REPO / "tests" / "data" / "fictional"
 TODAY = date(2026, 11, 1)  # as tests/conftest.py
 
-# Standing in for site-shell's mkdocs.yml when it is not on this branch yet: the
+# Standing in for the repository's mkdocs.yml when it is missing: the
 # generated pages must build with plain Material too.
 MINIMAL_CONFIG = """
 site_name: Direktori
