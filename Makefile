@@ -56,6 +56,7 @@ bench: setup
 lint: setup
 	$(PY) -m ruff check generator devtools tests
 	$(PY) -m ruff format --check generator devtools tests
+	$(PY) -m mypy
 
 format: setup
 	$(PY) -m ruff format generator devtools tests

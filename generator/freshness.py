@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from .dates import iso_date
 from .directory import Directory, Entry, months_between
@@ -187,7 +188,8 @@ def section(title: str, table: list[str]) -> str:
 
 
 def name_of(e: Entry) -> str:
-    return getattr(e.record, "name", None) or getattr(e.record, "title", "")
+    # Services, organisations and hotlines have a name; pathways a title.
+    return cast(str, getattr(e.record, "name", None) or getattr(e.record, "title", ""))
 
 
 def table(head: tuple[str, ...], rows: list[tuple]) -> list[str]:
