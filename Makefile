@@ -6,51 +6,64 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt package-lock.json | cksum | cut -d' ' -f1)
+HASH = $(shell cat $(1) | cksum | cut -d' ' -f1)
+RUNTIME := requirements.txt package.json package-lock.json pyproject.toml scripts/setup-system.sh
+RUNTIME_STAMP := $(VENV)/.runtime-$(call HASH,$(RUNTIME))
+DEV_STAMP := $(VENV)/.dev-$(call HASH,$(RUNTIME) requirements-dev.txt)
 GEN := $(PY) -m generator
+DEV := $(PY) -m devtools
 
-.PHONY: setup check build test serve bench lint format schema golden clean lock
+.PHONY: setup setup-runtime check build test serve bench lint format schema golden clean lock
 
-setup: $(STAMP) $(VENV)/.generator-on-path
+# Everything a developer needs: the runtime tree plus tests, lint and benchmark tools.
+setup: $(DEV_STAMP)
 
-# `python -m generator` from any folder: the checkout goes on the venv's import path.
-$(VENV)/.generator-on-path: $(STAMP)
-	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'direktori-generator.pth').write_text('$(CURDIR)\\n')"
-	touch $@
+# Only what `check`, `build` and `serve` need (requirements.txt, node_modules).
+setup-runtime: $(RUNTIME_STAMP)
 
-$(STAMP): requirements.txt package.json package-lock.json scripts/setup-system.sh
+# The generator is installed in editable mode, so `python -m generator` and the MkDocs
+# hook find it from any folder; setuptools comes pinned from requirements.txt, so the
+# install downloads nothing (--no-build-isolation).
+$(RUNTIME_STAMP): $(RUNTIME)
 	./scripts/setup-system.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	npm ci --no-audit --no-fund --loglevel=error
-	rm -f $(VENV)/.installed-*
+	rm -f $(VENV)/.runtime-* $(VENV)/.installed-* $(VENV)/.generator-on-path
 	touch $@
 
-check: setup
+$(DEV_STAMP): $(RUNTIME_STAMP) requirements-dev.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	rm -f $(VENV)/.dev-*
+	touch $@
+
+check: setup-runtime
 	$(GEN) check
 
-build: setup
+build: setup-runtime
 	$(GEN) build
 
 test: setup
 	$(PY) -m pytest
 
-serve: setup
+serve: setup-runtime
 	$(GEN) serve
 
 bench: setup
-	$(GEN) bench
+	$(DEV) bench
 
 lint: setup
-	$(PY) -m ruff check generator tests
-	$(PY) -m ruff format --check generator tests
+	$(PY) -m ruff check generator devtools tests
+	$(PY) -m ruff format --check generator devtools tests
+	$(PY) -m mypy
 
 format: setup
-	$(PY) -m ruff format generator tests
-	$(PY) -m ruff check --fix generator tests
+	$(PY) -m ruff format generator devtools tests
+	$(PY) -m ruff check --fix generator devtools tests
 
 # Regenerate the JSON Schemas in directory/schema/ after changing generator/models.py.
-schema: setup
+schema: setup-runtime
 	$(GEN) schema
 
 # Regenerate golden files on purpose after an intended output change; review the diff.
@@ -60,6 +73,7 @@ golden: setup
 clean:
 	rm -rf site .build
 
-# Re-pin the Python dependency tree (run on purpose, review the diff).
+# Re-pin the Python dependency trees (run on purpose, review the diff): the runtime tree
+# is what a venv with only requirements.txt holds, the development tree the rest.
 lock: setup
-	$(PY) -m pip freeze > requirements.txt
+	$(PY) scripts/lock.py

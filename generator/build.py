@@ -1,25 +1,22 @@
-"""The one build order: check -> docs tree -> leaflets -> search -> data -> MkDocs -> swap.
+"""The one build order: check -> leaflets -> docs tree -> search -> data -> MkDocs -> swap.
 
-Each stage is a small function usable on its own (tests call them without MkDocs).
+Each stage is a small function usable on its own (tests call them without MkDocs), and
+each reads only the checked Directory and what an earlier stage of the same run
+returned, never files a previous build left behind:
+- leaflets (`generator.print`): PDFs and PNG previews into the docs tree, one entry per
+  PDF for the materials page (title, city, kind, pdf, png, page_size, file_size);
+- docs (`generator.site`): every page, the materials page included, written once;
+- search (`generator.search`): search shards and scripts;
+- data (`generator.hsds`): the open data export (HSDS 3.0 JSON, tabular package,
+  GeoJSON) under `data/`.
 MkDocs empties its output folder before writing, so it builds into a temporary folder
 next to `site/`, and only a finished build replaces the live one: a failed build
-leaves the last good site in place (COMMON.md rule 4).
-
-Optional stages plug in by module name, so this file does not change when they land:
-- `generator.print.site_stage(directory, docs_dir) -> list[dict]`: writes PDFs and PNG
-  previews into the docs tree and returns one entry per PDF for the materials page
-  (keys: title, city, kind, pdf, png, page_size, file_size; see
-  `generator.site.materials_page`).
-- `generator.search.site_stage(directory, docs_dir) -> None`: writes search shards and
-  scripts into the docs tree.
-- `generator.hsds.site_stage(directory, docs_dir) -> None`: writes the open data export
-  (HSDS 3.0 JSON, tabular package, GeoJSON) under `data/` in the docs tree.
+leaves the last good site in place.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
 import os
 import shutil
@@ -30,13 +27,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import outfolder, site
+from . import hsds, outfolder, search, site
+from . import print as leaflets
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
+from .paths import MKDOCS_YML, PACKAGE
+from .validate import check_directory
 
 log = logging.getLogger(__name__)
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 class BuildFailed(GeneratorError):
@@ -65,46 +63,30 @@ def timed(name: str, timings: dict[str, float]) -> Iterator[None]:
 
 def check_stage(root: Path, today: date) -> Directory:
     """Load and check every record; raise CheckFailed with the whole report."""
-    from .validate import check_directory
-
     directory, report = check_directory(root, today, cache=True)  # unchanged files: as last read
     if directory is None:
         raise CheckFailed(report)
     return directory
 
 
-def docs_stage(directory: Directory, docs_dir: Path, content_dir: Path | None) -> site.WriteResult:
-    return site.generate(directory, docs_dir, content_dir)
-
-
-def optional_stage(module: str, directory: Directory, docs_dir: Path):
-    """Run `<module>.site_stage(directory, docs_dir)` when that module exists."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            log.info("stage %s: not installed, skipped", module)
-            return None
-        raise
-    run = getattr(mod, "site_stage", None)
-    if run is None:
-        log.info("stage %s: no site_stage(), skipped", module)
-        return None
-    return run(directory, docs_dir)
-
-
 def leaflets_stage(directory: Directory, docs_dir: Path) -> list[dict]:
-    entries = optional_stage("generator.print", directory, docs_dir) or []
-    site.write_materials_page(directory, docs_dir, entries)
-    return entries
+    """PDFs and previews into the docs tree; one entry per PDF for the materials page."""
+    return leaflets.site_stage(directory, docs_dir)
+
+
+def docs_stage(
+    directory: Directory, docs_dir: Path, content_dir: Path | None, materials: list[dict]
+) -> site.WriteResult:
+    """Every page of the docs tree, the materials page listing `materials` included."""
+    return site.generate(directory, docs_dir, content_dir, materials)
 
 
 def search_stage(directory: Directory, docs_dir: Path) -> None:
-    optional_stage("generator.search", directory, docs_dir)
+    search.site_stage(directory, docs_dir)
 
 
 def data_stage(directory: Directory, docs_dir: Path) -> None:
-    optional_stage("generator.hsds", directory, docs_dir)
+    hsds.site_stage(directory, docs_dir)
 
 
 def mkdocs_stage(
@@ -115,9 +97,7 @@ def mkdocs_stage(
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .site import hooks_state
-
-    with hooks_state.prepared(docs_dir, directory), data_epoch(directory):
+    with prepared(docs_dir, directory), data_epoch(directory):
         try:
             config = load_config(
                 str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
@@ -173,6 +153,28 @@ def swap_stage(new_site: Path, out: Path) -> None:
     outfolder.exchange(new_site, out)
 
 
+# --- the Directory of a build in progress, for the MkDocs hook ----------------------------
+
+# `make build` has checked the directory and written the docs tree when MkDocs loads the
+# hook; the hook then reads the checked Directory from here instead of checking again.
+_PREPARED: dict[Path, Directory] = {}
+
+
+@contextlib.contextmanager
+def prepared(docs_dir: Path, directory: Directory) -> Iterator[None]:
+    """While MkDocs builds `docs_dir`, `lookup(docs_dir)` returns `directory`."""
+    key = Path(docs_dir).resolve()
+    _PREPARED[key] = directory
+    try:
+        yield
+    finally:
+        _PREPARED.pop(key, None)
+
+
+def lookup(docs_dir: Path) -> Directory | None:
+    return _PREPARED.get(Path(docs_dir).resolve())
+
+
 # --- the pipeline ------------------------------------------------------------------------
 
 
@@ -180,7 +182,7 @@ def swap_stage(new_site: Path, out: Path) -> None:
 class BuildOptions:
     root: Path = Path("directory")
     out: Path = Path("site")
-    config_file: Path = REPO / "mkdocs.yml"
+    config_file: Path = MKDOCS_YML
     docs_dir: Path | None = None  # default: mkdocs.yml's docs_dir (.build/docs)
     content_dir: Path | None = None  # default: content/ next to mkdocs.yml
     today: date = field(default_factory=date.today)
@@ -197,17 +199,18 @@ def prepare_docs(
     content_dir: Path | None,
     today: date,
     timings: dict[str, float],
-    leaflets: bool = True,
+    materials: list[dict] | None = None,
 ) -> tuple[Directory, list[dict]]:
-    """Everything before MkDocs: check, docs tree, leaflets, search (also run by the hook)."""
+    """Everything before MkDocs: check, leaflets, docs tree, search, data (also run by
+    the hook). With `materials` (a list an earlier leaflets stage returned), the
+    leaflets are not rendered again and the materials page lists those."""
     with timed("check", timings):
         directory = check_stage(root, today)
-    with timed("docs", timings):
-        docs_stage(directory, docs_dir, content_dir)
-    materials: list[dict] = []
-    if leaflets:
+    if materials is None:
         with timed("leaflets", timings):
             materials = leaflets_stage(directory, docs_dir)
+    with timed("docs", timings):
+        docs_stage(directory, docs_dir, content_dir, materials)
     with timed("search", timings):
         search_stage(directory, docs_dir)
     with timed("data", timings):
@@ -240,7 +243,7 @@ def guard_folders(options: BuildOptions, docs_dir: Path) -> None:
             f" pindahkan file itu. / '{docs_dir}' is a file where the docs folder must be."
         )
     if options.with_mkdocs:
-        keep = [project, docs_dir, Path(REPO) / "generator"]
+        keep = [project, docs_dir, PACKAGE]
         outfolder.guard_out(options.out, records, keep, options.checkout, options.allow_outside)
 
 

@@ -2,7 +2,7 @@
 
 Staff read problems on the changed line of a pull request (GitHub annotations) and in
 the job's step summary, so those two speak Indonesian by default; codes stay stable
-for tools (issue 6).
+for tools.
 """
 
 from __future__ import annotations

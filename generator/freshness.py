@@ -1,4 +1,4 @@
-"""Freshness report for staff: which records need a phone call (issue 6).
+"""Freshness report for staff: which records need a phone call.
 
 Read from the resolved Directory; rendered as Markdown for the pull request's step
 summary and a build artifact. Never part of the public site: it points at weak spots.
@@ -9,20 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from .dates import iso_date
 from .directory import Directory, Entry, months_between
 from .formats import md_cell
+from .kinds import KIND_LABELS, SOURCED
 from .models import Organisation, Service
 from .phones import NUMBER_TYPES, PhoneChecker
 
-SOURCED_KINDS = ("organisations", "services", "hotlines", "pathways")
-KIND_WORDS = {
-    "organisations": "organisasi",
-    "services": "layanan",
-    "hotlines": "hotline",
-    "pathways": "alur",
-}
+SOURCED_KINDS = SOURCED
+KIND_WORDS = KIND_LABELS
 
 
 @dataclass
@@ -191,7 +188,8 @@ def section(title: str, table: list[str]) -> str:
 
 
 def name_of(e: Entry) -> str:
-    return getattr(e.record, "name", None) or getattr(e.record, "title", "")
+    # Services, organisations and hotlines have a name; pathways a title.
+    return cast(str, getattr(e.record, "name", None) or getattr(e.record, "title", ""))
 
 
 def table(head: tuple[str, ...], rows: list[tuple]) -> list[str]:

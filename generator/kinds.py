@@ -1,61 +1,75 @@
-"""Names of the record kinds, and how messages name a record. No models here.
+"""The record kinds, declared once: folder or file, labels, schema name, sourced or not.
 
-Kept apart from `models.py` so the file readers (`load.py`, `early.py`) start without
-importing pydantic: `check` starts its reader processes first and imports the models
-while they work.
+Every place that lists or names record kinds reads `KINDS` (or the tables derived
+from it below); the typed model of each kind is `models.MODELS[kind]`, and
+`models.py` asserts that it declares a model for exactly these kinds, in this order.
+
+No models here: the file readers (`load.py`, `early.py`) import this module, and
+`check` starts its reader processes before it imports pydantic.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RecordKind:
+    """One kind of record and everything about it that is not its model."""
+
+    name: str  # folder ("services") or file path under the root ("settings.yaml")
+    folder: bool  # one record per file in the folder `name`, the file name is the id
+    label: str  # Indonesian noun in messages: "layanan 'x': ..."
+    label_en: str  # the same noun for `--lang en`
+    schema: str  # JSON Schema file stem: directory/schema/<schema>.schema.json
+    title: str  # heading of the field reference page
+    sourced: bool = False  # carries `sources` and `verified_on` (freshness report, HSDS)
+
+
+KINDS: tuple[RecordKind, ...] = (
+    RecordKind("regions", True, "wilayah", "region", "region",
+               "Wilayah (`directory/regions/<kode>.yaml`)"),
+    RecordKind("organisations", True, "organisasi", "organisation", "organisation",
+               "Organisasi (`directory/organisations/<id>.yaml`)", sourced=True),
+    RecordKind("services", True, "layanan", "service", "service",
+               "Layanan (`directory/services/<id>.yaml`)", sourced=True),
+    RecordKind("hotlines", True, "hotline", "hotline", "hotline",
+               "Hotline (`directory/hotlines/<id>.yaml`)", sourced=True),
+    RecordKind("materials", True, "materi", "material", "material",
+               "Materi kampanye (`directory/materials/<id>.yaml`)"),
+    RecordKind("pathways", True, "alur", "pathway", "pathway",
+               "Alur layanan (`directory/pathways/<id>.yaml`)", sourced=True),
+    RecordKind("settings.yaml", False, "pengaturan", "settings", "settings",
+               "Pengaturan situs (`directory/settings.yaml`)"),
+    RecordKind("short-codes.yaml", False, "nomor pendek", "short codes", "short-codes",
+               "Nomor pendek (`directory/short-codes.yaml`)"),
+    RecordKind("taxonomy/categories.yaml", False, "kategori", "categories", "categories",
+               "Jenis bantuan (`directory/taxonomy/categories.yaml`)"),
+    RecordKind("taxonomy/audiences.yaml", False, "sasaran", "audiences", "audiences",
+               "Sasaran (`directory/taxonomy/audiences.yaml`)"),
+    RecordKind("taxonomy/synonyms.yaml", False, "sinonim", "synonyms", "synonyms",
+               "Sinonim pencarian (`directory/taxonomy/synonyms.yaml`)"),
+)  # fmt: skip
+
+BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in KINDS}
+
 # Record kinds stored one per file, by folder. The file name is the id.
-FOLDERS: tuple[str, ...] = (
-    "regions",
-    "organisations",
-    "services",
-    "hotlines",
-    "materials",
-    "pathways",
-)
+FOLDERS: tuple[str, ...] = tuple(kind.name for kind in KINDS if kind.folder)
 
 # Single files holding lists.
-FILES: tuple[str, ...] = (
-    "settings.yaml",
-    "short-codes.yaml",
-    "taxonomy/categories.yaml",
-    "taxonomy/audiences.yaml",
-    "taxonomy/synonyms.yaml",
-)
+FILES: tuple[str, ...] = tuple(kind.name for kind in KINDS if not kind.folder)
+
+# Kinds whose records carry sources and a verification date, in report order.
+SOURCED: tuple[str, ...] = tuple(kind.name for kind in KINDS if kind.sourced)
 
 # Indonesian nouns used in messages ("layanan 'x': ...").
-KIND_LABELS: dict[str, str] = {
-    "regions": "wilayah",
-    "organisations": "organisasi",
-    "services": "layanan",
-    "hotlines": "hotline",
-    "materials": "materi",
-    "pathways": "alur",
-    "settings.yaml": "pengaturan",
-    "short-codes.yaml": "nomor pendek",
-    "taxonomy/categories.yaml": "kategori",
-    "taxonomy/audiences.yaml": "sasaran",
-    "taxonomy/synonyms.yaml": "sinonim",
-}
+KIND_LABELS: dict[str, str] = {kind.name: kind.label for kind in KINDS}
 
+# The same nouns in English (`--lang en`), keyed by the Indonesian noun.
+KIND_LABELS_EN: dict[str, str] = {kind.label: kind.label_en for kind in KINDS}
 
-# The same nouns in English (`--lang en`).
-KIND_LABELS_EN: dict[str, str] = {
-    "wilayah": "region",
-    "organisasi": "organisation",
-    "layanan": "service",
-    "hotline": "hotline",
-    "materi": "material",
-    "alur": "pathway",
-    "pengaturan": "settings",
-    "nomor pendek": "short codes",
-    "kategori": "categories",
-    "sasaran": "audiences",
-    "sinonim": "synonyms",
-}
+# Indonesian noun -> kind ("layanan" -> "services").
+KIND_OF_LABEL: dict[str, str] = {kind.label: kind.name for kind in KINDS}
 
 
 def subject_in(subject: str, lang: str) -> str:

@@ -558,6 +558,9 @@ FILE_KINDS: dict[str, type[Model]] = {
 }
 assert tuple(FOLDER_KINDS) == FOLDERS and tuple(FILE_KINDS) == FILES  # one list of kinds
 
+# The model of every kind in `kinds.KINDS`, in the same order.
+MODELS: dict[str, type[Model]] = {**FOLDER_KINDS, **FILE_KINDS}
+
 # Fields staff should fill in; leaving one out gives W-MISSING unless it says `unknown`.
 RECOMMENDED: dict[type[Model], tuple[str, ...]] = {
     Service: ("channels", "hours", "fees", "languages", "locations", "how_to_get_help"),

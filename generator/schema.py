@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import FILE_KINDS, FOLDER_KINDS, KIND_LABELS, Model
+from .kinds import BY_NAME, KINDS
+from .models import MODELS, Model
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 # Schema file name per kind: regions -> region.schema.json, taxonomy/categories.yaml -> categories...
-SCHEMA_NAMES: dict[str, str] = {
-    **{folder: folder.removesuffix("s") for folder in FOLDER_KINDS},
-    **{name: name.removesuffix(".yaml").split("/")[-1] for name in FILE_KINDS},
-}
+SCHEMA_NAMES: dict[str, str] = {kind.name: kind.schema for kind in KINDS}
 
 
 def _draft07(node: Any) -> Any:
@@ -37,7 +35,7 @@ def _draft07(node: Any) -> Any:
 
 
 def json_schema(kind: str) -> dict:
-    model: type[Model] = FOLDER_KINDS.get(kind) or FILE_KINDS[kind]
+    model: type[Model] = MODELS[kind]
     schema = _draft07(model.model_json_schema(mode="validation"))
     schema["$schema"] = DRAFT_07
     schema["$id"] = f"{SCHEMA_NAMES[kind]}.schema.json"
@@ -51,7 +49,7 @@ def schema_files() -> dict[str, str]:
             json_schema(kind), indent=2, sort_keys=True, ensure_ascii=False
         )
         + "\n"
-        for kind in sorted(KIND_LABELS)
+        for kind in sorted(BY_NAME)
     }
 
 
@@ -63,19 +61,7 @@ def header_line(kind: str, folder_depth: int = 1) -> str:
 
 # --- field reference ------------------------------------------------------------------
 
-KIND_TITLES = {
-    "regions": "Wilayah (`directory/regions/<kode>.yaml`)",
-    "organisations": "Organisasi (`directory/organisations/<id>.yaml`)",
-    "services": "Layanan (`directory/services/<id>.yaml`)",
-    "hotlines": "Hotline (`directory/hotlines/<id>.yaml`)",
-    "materials": "Materi kampanye (`directory/materials/<id>.yaml`)",
-    "pathways": "Alur layanan (`directory/pathways/<id>.yaml`)",
-    "settings.yaml": "Pengaturan situs (`directory/settings.yaml`)",
-    "short-codes.yaml": "Nomor pendek (`directory/short-codes.yaml`)",
-    "taxonomy/categories.yaml": "Jenis bantuan (`directory/taxonomy/categories.yaml`)",
-    "taxonomy/audiences.yaml": "Sasaran (`directory/taxonomy/audiences.yaml`)",
-    "taxonomy/synonyms.yaml": "Sinonim pencarian (`directory/taxonomy/synonyms.yaml`)",
-}
+KIND_TITLES: dict[str, str] = {kind.name: kind.title for kind in KINDS}
 
 
 def field_reference() -> str:
@@ -95,8 +81,7 @@ def field_reference() -> str:
         "tulis `unknown` pada kolom yang mengizinkannya, jangan menebak.",
         "",
     ]
-    for kind in list(FOLDER_KINDS) + list(FILE_KINDS):
-        model = FOLDER_KINDS.get(kind) or FILE_KINDS[kind]
+    for kind, model in MODELS.items():
         lines += [f"## {KIND_TITLES[kind]}", ""]
         lines += _model_table(model)
         for sub in _submodels(model):

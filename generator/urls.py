@@ -1,4 +1,4 @@
-"""Page addresses of the site, in one place (issue 3): site pages, search results and the
+"""Page addresses of the site, in one place: site pages, search results and the
 QR codes on leaflets all use these.
 
 A path is relative to the site root and ends with `/` (MkDocs directory URLs). City

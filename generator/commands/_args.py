@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load import REAL_ROOT
+from ..paths import REAL_ROOT
 
 
 def add_root(parser, default: Path | None = REAL_ROOT) -> None:

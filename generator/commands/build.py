@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import build
+from ..paths import MKDOCS_YML
 from ._args import add_root, add_today
 
 HELP = "build the site into site/ (a failed build keeps the previous site)"
@@ -25,9 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="allow an output folder outside the project (it must still be new or a built site)",
     )
-    parser.add_argument(
-        "--config", type=Path, default=build.REPO / "mkdocs.yml", help="MkDocs config"
-    )
+    parser.add_argument("--config", type=Path, default=MKDOCS_YML, help="MkDocs config")
     parser.add_argument(
         "--docs-dir",
         type=Path,

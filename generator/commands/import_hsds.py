@@ -6,10 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import UsageError
-from ..load import REAL_ROOT
+from ..paths import REAL_ROOT, REPO
 
 HELP = "import HSDS 3 data (JSON or tabular package) as YAML records, with a report"
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 def add_arguments(parser) -> None:
@@ -38,11 +37,11 @@ def add_arguments(parser) -> None:
 
 def check_out(out: Path, outside: bool) -> None:
     target = out.resolve()
-    if target == PROJECT:
+    if target == REPO:
         raise UsageError(
             f"--out '{out}' is the project root; give the records folder, e.g. directory/"
         )
-    if not target.is_relative_to(PROJECT) and not outside:
+    if not target.is_relative_to(REPO) and not outside:
         raise UsageError(f"--out '{out}' is outside this project; add --outside if that is meant")
 
 

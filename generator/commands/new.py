@@ -3,7 +3,7 @@
 Asks only for the required fields (from the flags, else by prompting), names the file
 after the id, checks the new record together with the whole directory before writing
 it, and never overwrites a file. It never writes `verified_on`: a record is unverified
-until a person confirms it by calling or visiting and writes the date (issue 6).
+until a person confirms it by calling or visiting and writes the date.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pydantic import BaseModel
 from .. import regions, urls
 from ..dates import reference_today
 from ..errors import Problem, UsageError
+from ..kinds import KINDS as RECORD_KINDS
 from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Model, Record
 from ..validate import check_directory
 from ._args import add_root, add_today
@@ -33,7 +34,7 @@ HELP = "Buat catatan baru (hanya kolom wajib) yang lolos pemeriksaan."
 log = logging.getLogger(__name__)
 
 # Command-line kind name -> folder. Singular, as staff say it; the folder name works too.
-KINDS = {folder.removesuffix("s"): folder for folder in FOLDER_KINDS}
+KINDS = {kind.schema: kind.name for kind in RECORD_KINDS if kind.folder}
 # Not required by the model, but a channel without its number fails the check.
 ALSO_ASK: dict[type[Model], tuple[str, ...]] = {Channel: ("value",)}
 # Asked later, never by `new`: a person writes these after confirming directly.

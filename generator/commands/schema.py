@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load import REPO
+from ..paths import REPO
 from ..schema import field_reference, schema_files
 
 HELP = "Tulis JSON Schema (directory/schema/) dan halaman referensi kolom dari models.py."

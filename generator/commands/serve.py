@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from .. import build
+from ..paths import MKDOCS_YML
 from ._args import add_root
 
 HELP = "preview the site at http://127.0.0.1:8000/ and rebuild on every edit"
@@ -14,9 +15,7 @@ HELP = "preview the site at http://127.0.0.1:8000/ and rebuild on every edit"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_root(parser, default=None)
-    parser.add_argument(
-        "--config", type=Path, default=build.REPO / "mkdocs.yml", help="MkDocs config"
-    )
+    parser.add_argument("--config", type=Path, default=MKDOCS_YML, help="MkDocs config")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
 
 

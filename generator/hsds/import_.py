@@ -24,6 +24,7 @@ import phonenumbers
 import yaml
 
 from .. import regions
+from ..kinds import BY_NAME
 from ..urls import slugify
 from . import labels
 from .read import WHERE, Dataset, shape_problems
@@ -752,8 +753,6 @@ def _countries(dataset: Dataset) -> set[str]:
 
 # --- the command's entry point ------------------------------------------------------------
 
-SCHEMA_NAMES = {"services": "service", "organisations": "organisation", "hotlines": "hotline"}
-
 
 def newest_date(dataset: Dataset) -> date | None:
     """The newest date the data gives for itself (last_modified, metadata dates)."""
@@ -787,7 +786,7 @@ def write_records(result: Result, out: Path, replace: bool) -> None:
             )
             continue
         folder = key.split("/", 1)[0]
-        header = f"# yaml-language-server: $schema=../schema/{SCHEMA_NAMES[folder]}.schema.json\n"
+        header = f"# yaml-language-server: $schema=../schema/{BY_NAME[folder].schema}.schema.json\n"
         body = yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(header + body, encoding="utf-8")

@@ -8,6 +8,7 @@ read "waktu setempat" (local time).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from .. import regions
 from ..models import Hotline, Hours
@@ -76,7 +77,7 @@ def hours_json(hours, region: str | None) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"))
 
 
-def _day_span(days: list[str]) -> str:
+def _day_span(days: Sequence[str]) -> str:
     idx = sorted(ORDER.index(d) for d in set(days))
     if len(idx) > 2 and idx == list(range(idx[0], idx[-1] + 1)):
         return f"{DAYS[ORDER[idx[0]]]}–{DAYS[ORDER[idx[-1]]]}"

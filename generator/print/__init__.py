@@ -1,12 +1,13 @@
-"""Leaflets, flyers and posters as print-ready PDFs (issue 5). See README.md here."""
+"""Leaflets, flyers and posters as print-ready PDFs. See README.md here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..directory import Directory
+from ..paths import REPO
 from .pipeline import Job, plan, render_leaflets
-from .render import REPO, LeafletError, PanelOverflow
+from .render import LeafletError, PanelOverflow
 
 CACHE_DIR = REPO / ".build" / "leaflets"
 

@@ -1,4 +1,4 @@
-"""What one leaflet shows: plain data gathered from the Directory (issue 5).
+"""What one leaflet shows: plain data gathered from the Directory.
 
 `leaflet_content()` turns (material, city, organisation) into a JSON-able dict. The
 templates render only this dict, and its hash is the cache key of the output, so a

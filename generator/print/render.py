@@ -1,4 +1,4 @@
-"""One leaflet content dict -> PDF bytes, with WeasyPrint 70 (issue 5).
+"""One leaflet content dict -> PDF bytes, with WeasyPrint 70.
 
 Panels are absolutely positioned boxes of fixed size (no CSS columns). WeasyPrint does
 not report overflow, so after layout every panel's descendants are measured against the
@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..errors import GeneratorError
 from ..leaflet_room import slots
+from ..paths import NODE_MODULES
 
 log = logging.getLogger(__name__)
 # WeasyPrint logs every layout step at INFO; keep its warnings only.
@@ -25,8 +26,7 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 TEMPLATES = Path(__file__).parent / "templates"
-REPO = Path(__file__).resolve().parents[2]
-FONT_DIR = REPO / "node_modules" / "@fontsource" / "noto-sans" / "files"
+FONT_DIR = NODE_MODULES / "@fontsource" / "noto-sans" / "files"
 # Latin and Latin Extended cover Indonesian and the typographic punctuation we use.
 FONT_FILES = [
     (subset, weight, style)

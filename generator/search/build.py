@@ -27,6 +27,7 @@ from pathlib import Path
 from .. import regions
 from ..directory import Directory
 from ..errors import GeneratorError
+from ..paths import NODE_MODULES
 from . import documents, index, page
 from .documents import SearchDoc
 from .phrases import load_phrases, phrase_stems
@@ -36,8 +37,7 @@ from .text import lexicon
 log = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
-REPO = Path(__file__).resolve().parents[2]
-LUNR_JS = REPO / "node_modules" / "lunr" / "lunr.min.js"
+LUNR_JS = NODE_MODULES / "lunr" / "lunr.min.js"
 OUT = "assets/search"
 BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
 FORMAT_VERSION = 1

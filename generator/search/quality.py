@@ -25,13 +25,13 @@ from pathlib import Path
 
 import yaml
 
+from ..paths import FICTIONAL, REAL_ROOT, REPO
 from . import index, query
 from .build import OUT, browser_config, search_files
 from .text import lexicon
 
-REPO = Path(__file__).resolve().parents[2]
 QUERIES = REPO / "tests" / "search" / "realistic_queries.yaml"
-DIRECTORIES = {"real": REPO / "directory", "fictional": REPO / "tests" / "data" / "fictional"}
+DIRECTORIES = {"real": REAL_ROOT, "fictional": FICTIONAL}
 TODAY = date(2026, 12, 1)
 TOP = 3
 PAGE = 30  # results the panel shows before "Tampilkan lebih banyak"

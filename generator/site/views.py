@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .. import present, regions, urls
 from ..directory import Directory, Entry
 from ..models import Location, Service, Step
+from ..paths import REPO
 from ..present import labels
 from ..present.contact import SHORT_KIND
 from . import format as fmt
@@ -187,8 +188,6 @@ Apa yang salah (nomor, alamat, jam, nama)?
 Apa yang benar, dan dari mana Anda tahu (sumber, tanggal)?
 
 """
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def record_path(directory: Directory, entry: Entry) -> str:

@@ -1,4 +1,4 @@
-"""A 1,000-record smoke run of `python -m generator bench` (issue 7): correctness only.
+"""A 1,000-record smoke run of `python -m devtools bench`: correctness only.
 
 No timing is asserted: the run must complete, print the table and write JSON with
 every section, each holding figures or saying why it has none.
@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from generator import bench
-from generator.__main__ import main
+from devtools import bench
+from devtools.__main__ import main
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The synthetic national directory (issue 7): deterministic, valid, realistic mix."""
+"""The synthetic national directory: deterministic, valid, realistic mix."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import synth
+from devtools import synth
 
 RECORDS = 1000
 
@@ -106,7 +106,7 @@ def test_passes_check(tree):
 
 
 def test_synth_command_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
-    from generator.__main__ import main
+    from devtools.__main__ import main
 
     (tmp_path / "x").write_text("keep me", encoding="utf-8")
     assert main(["synth", "--records", "10", "--out", str(tmp_path)]) == 1

@@ -1,7 +1,7 @@
 """The site the site-shell browser tests run against.
 
 `build_site(work)` builds the fictional test directory with the real pipeline
-(`generator.build`, site-pages) and the repo's mkdocs.yml. Where that pipeline is not
+(`generator.build`) and the repo's mkdocs.yml. Where that pipeline is not
 available, it falls back to a small hand-made docs tree (home with the emergency front
 matter, a city, a service, the hand-written pages) built with the repo's mkdocs.yml
 minus the hook. The tests themselves take any built site folder (see conftest.py).
@@ -17,6 +17,8 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+
+from generator.paths import MKDOCS_HOOK
 
 REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = REPO / "tests" / "data" / "fictional"
@@ -107,7 +109,7 @@ def write_docs(docs: Path) -> None:
     (docs / "layanan").mkdir()
     (docs / "layanan" / "layanan-contoh.md").write_text(SERVICE, encoding="utf-8")
     (docs / "assets").mkdir(exist_ok=True)
-    (docs / "assets" / "pages.css").write_text("/* site-pages components */\n", encoding="utf-8")
+    (docs / "assets" / "pages.css").write_text("/* page components */\n", encoding="utf-8")
 
 
 def write_config(work: Path, docs: Path, site: Path) -> Path:
@@ -155,7 +157,7 @@ def build_real_site(work: Path) -> Path | None:
         build = importlib.import_module("generator.build")
     except ModuleNotFoundError:
         return None
-    if not hasattr(build, "BuildOptions") or not (REPO / "generator/site/hooks.py").exists():
+    if not hasattr(build, "BuildOptions") or not MKDOCS_HOOK.exists():
         return None
     options = build.BuildOptions(
         root=FICTIONAL,

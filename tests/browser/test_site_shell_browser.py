@@ -1,4 +1,4 @@
-"""Browser tests for the site shell (issue 3): no third parties, quick exit, accessibility,
+"""Browser tests for the site shell: no third parties, quick exit, accessibility,
 emergency numbers without JavaScript. Run against any built site (see conftest.py)."""
 
 from __future__ import annotations

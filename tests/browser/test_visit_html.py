@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import hooks
+from generator.site.config import apply_settings
 
 STYLESHEET = re.compile(rb'<link rel="stylesheet" href="([^"]+)">')
 
@@ -48,7 +48,7 @@ def test_setting_reaches_the_theme():
         one_history_entry = False
 
     config = {"extra": {}}
-    hooks.apply_settings(config, Settings)
+    apply_settings(config, Settings)
     assert config["extra"]["one_history_entry"] is False
 
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from devtools.synth import synthesize
 from generator import fastyaml
 from generator.load import load_file
-from generator.synth import synthesize
 from tests.check.test_check_fuzz import YAML_BITS, mutate, mutations
 from tests.conftest import FICTIONAL, REPO
 

@@ -1,4 +1,4 @@
-"""Leaflet PDFs from the fictional directory (issue 5)."""
+"""Leaflet PDFs from the fictional directory."""
 
 from __future__ import annotations
 

@@ -6,12 +6,13 @@ from datetime import date
 from pathlib import Path
 
 from generator import build
+from generator.paths import MKDOCS_HOOK
 
 REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = REPO / "tests" / "data" / "fictional"
 TODAY = date(2026, 11, 1)  # as tests/conftest.py
 
-# Standing in for site-shell's mkdocs.yml when it is not on this branch yet: the
+# Standing in for the repository's mkdocs.yml when it is missing: the
 # generated pages must build with plain Material too.
 MINIMAL_CONFIG = """
 site_name: Direktori
@@ -69,7 +70,7 @@ def config_for(tmp: Path) -> Path:
             docs=tmp / "docs",
             site=tmp / "site",
             overrides=overrides,
-            hooks=REPO / "generator/site/hooks.py",
+            hooks=MKDOCS_HOOK,
         ),
         encoding="utf-8",
     )

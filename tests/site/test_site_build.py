@@ -13,6 +13,7 @@ from generator import build, site
 from generator.errors import CheckFailed
 from generator.models import Location, Service
 from generator.outfolder import MARKER
+from generator.paths import CONTENT
 from generator.site import pages, urls
 from generator.site.write import write_tree
 
@@ -64,7 +65,7 @@ def normalise(text: str) -> str:
 
 def test_two_docs_trees_are_byte_identical(built, directory, tmp_path):
     again = tmp_path / "docs"
-    site.generate(directory, again, build.REPO / "content")
+    site.generate(directory, again, CONTENT)
     ours = site.write.read_manifest(again / ".generated.json")  # leaflets/search files are not ours
     assert ours == site.write.read_manifest(built["docs"] / ".generated.json")
     first = {
@@ -183,7 +184,7 @@ def hostile(directory):
 def test_payloads_are_escaped_everywhere(built, tmp_path):
     directory = hostile(build.check_stage(built["root"], TODAY))
     docs, out = tmp_path / "docs", tmp_path / "site"
-    site.generate(directory, docs, build.REPO / "content")
+    site.generate(directory, docs, CONTENT)
     build.mkdocs_stage(config_for(tmp_path), docs, out, directory, strict=True)
     for url in [
         urls.service_url("payload"),
@@ -219,7 +220,7 @@ def test_confidential_location_never_shows_an_address_even_if_check_missed_it(bu
     assert "Rahasia" not in text and "geo:" not in text and "-7.4" not in text
 
 
-def test_materials_page_lists_leaflets_and_survives_regeneration(directory, tmp_path):
+def test_materials_page_lists_the_leaflets_it_is_given(directory, tmp_path):
     entry = {
         "title": "Kenali dan laporkan",
         "city": "33.71",
@@ -232,9 +233,9 @@ def test_materials_page_lists_leaflets_and_survives_regeneration(directory, tmp_
         "rendered": True,  # run-only key: not kept
     }
     docs = tmp_path / "docs"
-    site.generate(directory, docs, None)
-    site.write_materials_page(directory, docs, [entry])
+    site.generate(directory, docs, None, [entry])
     page = (docs / "materi" / "index.md").read_text(encoding="utf-8")
     assert 'href="kenali-33-71.pdf"' in page and 'src="kenali-33-71.png"' in page
     assert "Leaflet lipat tiga · A4 lanskap · 28 KB" in page and "Kota Magelang" in page
-    assert site.generate(directory, docs, None).written == []  # the list is remembered
+    assert site.generate(directory, docs, None, [entry]).written == []  # one write
+    assert not (docs / "materi" / ".materials.json").exists()  # no state for the next run

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator.site import hooks, hooks_state
+from generator import build, hooks
 
 
 def test_on_config_generates_and_copies_settings(built, tmp_path, monkeypatch):
@@ -31,7 +31,7 @@ def test_on_config_generates_and_copies_settings(built, tmp_path, monkeypatch):
 
 def test_on_config_skips_generation_inside_make_build(built, directory, tmp_path):
     config = {"docs_dir": str(tmp_path / "docs"), "extra": {}}
-    with hooks_state.prepared(tmp_path / "docs", directory):
+    with build.prepared(tmp_path / "docs", directory):
         hooks.on_config(config)
     assert not (tmp_path / "docs").exists()
     assert config["extra"]["data_licence"] == directory.settings.data_licence

@@ -1,4 +1,4 @@
-"""The GitHub workflows: actionlint finds nothing, and they keep the promises of issue 6."""
+"""The GitHub workflows: actionlint finds nothing, and they keep their promises."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Output formats of `check`: GitHub workflow commands, step summary, JSON (issue 6)."""
+"""Output formats of `check`: GitHub workflow commands, step summary, JSON."""
 
 from __future__ import annotations
 

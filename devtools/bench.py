@@ -1,4 +1,4 @@
-"""Benchmarks at national scale (issue 7): `python -m generator bench`.
+"""Benchmarks at national scale: `python -m devtools bench`.
 
 For each size (1,000 and 10,000 services; 50,000 with BENCH_FULL=1) a synthetic
 directory is written into a temporary folder and measured section by section:
@@ -13,15 +13,15 @@ directory is written into a temporary folder and measured section by section:
 - leaflets: seconds per PDF, speed-up from all cores, rerun without changes;
 - validation of the whole directory.
 
-A section whose stage has not landed yet reports NA instead of failing. Every figure
-is the median of `runs` runs; ratios are taken run by run, then the median. Nothing
-here asserts a timing: tests only check that the run completes with the right keys.
+A section that cannot run (no site when the build failed) reports NA instead of
+failing. Every figure is the median of `runs` runs; ratios are taken run by run, then
+the median. Nothing here asserts a timing: tests only check that the run completes
+with the right keys.
 """
 
 from __future__ import annotations
 
 import gzip
-import importlib
 import json
 import logging
 import os
@@ -36,13 +36,19 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from generator.errors import GeneratorError
+from generator.load import load_tree
+from generator.paths import CONTENT, MKDOCS_YML, REPO
+from generator.print import render_leaflets
+from generator.search import build_search
+from generator.site import generate as generate_docs
+from generator.validate import check_directory
+
 from . import synth
 from .chromium import CHROMIUM, CHROMIUM_ARGS
-from .errors import GeneratorError
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results" / "latest.json"
 NA = "n/a (stage not present)"
 SKIPPED = "skipped (smoke)"
@@ -97,17 +103,6 @@ class Case:
     @property
     def runs(self) -> int:
         return 1 if self.options.smoke else self.options.runs
-
-
-def optional(module: str, name: str) -> Callable | None:
-    """`module.name` when that stage has landed, else None."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
-    return getattr(mod, name, None)
 
 
 def timed(fn: Callable[[int], object], runs: int) -> tuple[float, object]:
@@ -182,41 +177,23 @@ def child_env() -> dict:
 def section_stages(case: Case) -> dict:
     """Generator stages in process, ms per record (leaflets are filled in by their section)."""
     n, out = case.records, {}
-    load_tree = optional("generator.load", "load_tree")
-    out["load"] = (
-        per_record(timed(lambda i: load_tree(case.root), case.runs)[0], n) if load_tree else NA
-    )
-    check = optional("generator.validate", "check_directory")
-    if check is None:
-        return out | {"check": NA, "render_docs": NA, "search_index": NA, "leaflets": NA}
-    seconds, (directory, report) = timed(lambda i: check(case.root, TODAY), case.runs)
+    out["load"] = per_record(timed(lambda i: load_tree(case.root), case.runs)[0], n)
+    seconds, (directory, report) = timed(lambda i: check_directory(case.root, TODAY), case.runs)
     if directory is None:
         raise BenchError(
             "synthetic directory fails check: " + "; ".join(p.format() for p in report.errors[:5])
         )
     case.directory, case.notes["check_s"] = directory, seconds
     out["check"] = per_record(seconds, n)
-    out["render_docs"] = stage_into(
-        case, optional("generator.site", "generate"), "docs", with_content=True
-    )
-    out["search_index"] = stage_into(case, search_stage(), "search")
+    out["render_docs"] = stage_into(case, generate_docs, "docs", with_content=True)
+    out["search_index"] = stage_into(case, build_search, "search")
     out["leaflets"] = NA
     return out
 
 
-def search_stage() -> Callable | None:
-    return optional("generator.search", "build_search") or optional(
-        "generator.search", "site_stage"
-    )
-
-
-def stage_into(
-    case: Case, fn: Callable | None, name: str, with_content: bool = False
-) -> dict | str:
+def stage_into(case: Case, fn: Callable, name: str, with_content: bool = False) -> dict | str:
     """Time `fn(directory, fresh_folder)`: each run writes into an empty folder."""
-    if fn is None:
-        return NA
-    args = (REPO / "content",) if with_content else ()
+    args = (CONTENT,) if with_content else ()
 
     def once(i: int):
         target = fresh(case.work / f"{name}-{i}")
@@ -283,7 +260,7 @@ build(load_config(config_file, docs_dir=docs, site_dir=site, **json.loads(overri
 """
 
 
-def plain_mkdocs(docs: Path, site: Path, config: Path = REPO / "mkdocs.yml", **overrides) -> dict:
+def plain_mkdocs(docs: Path, site: Path, config: Path = MKDOCS_YML, **overrides) -> dict:
     overrides.setdefault("hooks", [])
     cmd = [
         sys.executable,
@@ -307,8 +284,6 @@ def our_build(case: Case, docs: Path, site: Path) -> dict:
 def section_build(case: Case) -> dict:
     """Full build (cold, like CI) next to plain MkDocs on the tree it wrote, run by run."""
     floor = SKIPPED if case.options.smoke else material_floor(case)
-    if optional("generator.build", "build") is None:
-        return {"status": NA, "material_floor": floor}
     docs, site, plain = case.work / "build-docs", case.work / "site", case.work / "site-plain"
     ours, base, ratios = [], [], []
     for _ in range(case.runs):
@@ -357,8 +332,6 @@ def material_floor(case: Case) -> dict:
 
 def section_edit_preview(case: Case) -> dict:
     """`generator serve` on the directory; edit one service, time until its page changes."""
-    if optional("generator.commands.serve", "run") is None:
-        return {"status": NA}
     service = pick_service(case.root)
     record = case.root / "services" / f"{service}.yaml"
     original = record.read_text(encoding="utf-8")
@@ -635,7 +608,7 @@ def fetched(site: Path, page: str, act: Callable, skip_first: bool = False, only
 def section_search(case: Case) -> dict:
     """Ours (city and national scope), Material's own index, Pagefind on the same site."""
     result: dict = {"query": QUERY, "city_300_goal_kb": GOALS["search_city_300_kb"]}
-    result["ours"] = ours_search(case) if case.site is not None and search_stage() else NA
+    result["ours"] = ours_search(case) if case.site is not None else NA
     if case.options.smoke or case.site is None:
         result["material_index"] = result["pagefind"] = SKIPPED if case.site else NA
         return result
@@ -751,8 +724,8 @@ def search_fetch(site: Path, url: str, selectors: tuple[str, str]) -> dict:
 
 def section_leaflets(case: Case) -> dict:
     """Seconds per PDF on one core, speed-up from all cores, PDFs re-rendered on a rerun."""
-    render = optional("generator.print", "render_leaflets")
-    if render is None or case.directory is None:
+    render = render_leaflets
+    if case.directory is None:
         return {"status": NA}
     serial, parallel, reruns, count = [], [], [], 0
     for i in range(case.runs):

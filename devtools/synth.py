@@ -1,4 +1,4 @@
-"""A synthetic national directory for benchmarks (issue 7).
+"""A synthetic national directory for benchmarks.
 
 `synthesize(out, records, seed)` writes a complete directory root of `records`
 services spread over real regions of the national table, with fictional
@@ -28,7 +28,8 @@ from pathlib import Path
 import phonenumbers
 import yaml
 
-from . import regions as regions_mod
+from generator import regions as regions_mod
+from generator.paths import FICTIONAL, REAL_ROOT
 
 log = logging.getLogger(__name__)
 
@@ -327,8 +328,7 @@ FALLBACK_TAXONOMY = {
 
 def template_root() -> Path | None:
     """The real directory, else the fictional test directory: where taxonomy comes from."""
-    repo = Path(__file__).resolve().parent.parent
-    for root in (repo / "directory", repo / "tests" / "data" / "fictional"):
+    for root in (REAL_ROOT, FICTIONAL):
         if (root / "taxonomy" / "categories.yaml").is_file():
             return root
     return None

@@ -1,11 +1,12 @@
-"""`python -m generator synth`: write a synthetic national directory (issue 7)."""
+"""`python -m devtools synth`: write a synthetic national directory."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from ..errors import UsageError
+from generator.errors import UsageError
+
 from ..synth import synthesize
 
 HELP = "write a synthetic, fictional national directory of N services (for benchmarks)"

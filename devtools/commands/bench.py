@@ -1,4 +1,4 @@
-"""`python -m generator bench` (`make bench`): benchmarks at national scale (issue 7)."""
+"""`python -m devtools bench` (`make bench`): benchmarks at national scale."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import argparse
 import os
 from pathlib import Path
 
+from generator.errors import UsageError
+
 from .. import bench
-from ..errors import UsageError
 
 HELP = "benchmark the generator on synthetic directories of 1,000 and 10,000 services"
 

@@ -1,0 +1,1 @@
+"""Commands of `python -m devtools`: the same interface as `generator.commands`."""
