@@ -32,9 +32,6 @@ from .errors import REPEAT_LIMIT, Problem, ReaderStopped, cap_repeats, problem
 from .kinds import FILES, FOLDERS
 from .readcache import ReadCache
 
-REPO = Path(__file__).resolve().parent.parent
-REAL_ROOT = REPO / "directory"  # the real directory (the default `--root`)
-
 MAX_BYTES = 1_000_000  # one record per file; anything bigger is a mistake
 NULLS = {"", "~", "null", "Null", "NULL"}
 

@@ -20,7 +20,7 @@ from .dates import corrected_date
 from .errors import CATALOGUE, REPEAT_LIMIT, Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord, field_path
-from .models import FILE_KINDS, FOLDER_KINDS, PATTERN_CODES, Model
+from .models import MODELS, PATTERN_CODES, Model
 
 TYPE_WORDS = {
     "string_type": "teks",
@@ -44,7 +44,7 @@ DATE_TYPES = {
 
 
 def model_for(kind: str) -> type[Model]:
-    return FOLDER_KINDS.get(kind) or FILE_KINDS[kind]
+    return MODELS[kind]
 
 
 def subject(raw: RawRecord) -> str:

@@ -28,9 +28,9 @@ from .early import (
     start_reading,
 )
 from .errors import Problem, Report, problem
-from .kinds import FILES
+from .kinds import FILES, FOLDERS, KIND_OF_LABEL
 from .leaflet_room import is_printed, slots
-from .load import REAL_ROOT, Loc, RawRecord, field_path
+from .load import Loc, RawRecord, field_path
 from .models import (
     RECOMMENDED,
     REGION_RE,
@@ -45,6 +45,7 @@ from .models import (
     Settings,
     ShortCodes,
 )
+from .paths import REAL_ROOT
 from .phones import NUMBER_TYPES, PhoneChecker
 from .shape import subject, validate_shape
 
@@ -741,7 +742,7 @@ class Rules:
         syn = self._single("taxonomy/synonyms.yaml")
         d.synonyms = list(syn.model.synonyms) if syn else []
         d.short_codes = dict(self.short_codes)
-        for kind in ("regions", "organisations", "services", "hotlines", "materials", "pathways"):
+        for kind in FOLDERS:
             entries = {
                 c.raw.id: Entry(c.raw.id, kind, c.raw.display, c.model)
                 for c in sorted(self.records(kind), key=lambda c: c.raw.id)
@@ -794,7 +795,11 @@ def _channels_of(by_kind: ByKind) -> list[tuple[Checked, Loc, Channel]]:
     ]
 
 
-LABEL_KINDS = {"organisasi": "organisations", "layanan": "services", "hotline": "hotlines"}
+LABEL_KINDS = {  # the record kinds a reference may name, by their label in messages
+    label: kind
+    for label, kind in KIND_OF_LABEL.items()
+    if kind in ("organisations", "services", "hotlines")
+}
 
 
 def _places(model: Model) -> set[str]:

@@ -61,7 +61,7 @@ def _group(entries, keys) -> dict[str, list]:
 
 
 def _promise_confidential(record) -> str:
-    """ "Rahasia" when the record itself says so (the leaflets' promise), else ""."""
+    """The word "Rahasia" when the record itself promises it (as its leaflet does), or ""."""
     from ..present.promises import CONFIDENTIAL
 
     return CONFIDENTIAL if CONFIDENTIAL in present.promises(record) else ""

@@ -6,8 +6,9 @@ import json
 import subprocess
 import sys
 
+from generator.paths import REAL_ROOT
 from generator.schema import field_reference, schema_files
-from generator.validate import REAL_ROOT, check_directory
+from generator.validate import check_directory
 from tests.conftest import FICTIONAL, REAL_TODAY, REPO, TODAY
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.directory import Directory
 from generator.hsds import export_files
-from generator.validate import REAL_ROOT, check_directory
+from generator.paths import REAL_ROOT
+from generator.validate import check_directory
 from tests.conftest import FICTIONAL, REAL_TODAY, REPO, TODAY, skip_or_fail
 
 # CI checks the clone out with the shared reference folder beside it.

@@ -9,8 +9,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from generator.models import Fees, Hours
+from generator.paths import REAL_ROOT
 from generator.present import promises
-from generator.validate import REAL_ROOT, check_directory
+from generator.validate import check_directory
 from tests.conftest import REAL_TODAY
 from tests.print.leaflet_fixtures import TODAY, copy_fictional, load
 

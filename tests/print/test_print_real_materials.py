@@ -7,8 +7,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from generator.paths import REAL_ROOT
 from generator.print import render_leaflets
-from generator.validate import REAL_ROOT, check_directory
+from generator.validate import check_directory
 from tests.conftest import REAL_TODAY
 
 

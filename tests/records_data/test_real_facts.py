@@ -12,7 +12,8 @@ import subprocess
 
 import pytest
 
-from generator.validate import REAL_ROOT, check_directory
+from generator.paths import REAL_ROOT
+from generator.validate import check_directory
 from tests.conftest import REAL_TODAY, REPO, skip_or_fail
 
 FACTS = REPO.parent / "shared" / "reference" / "facts.md"

@@ -1,4 +1,4 @@
-""" "Rahasia" on a record's page exactly when its leaflet promises it (the record's own
+"""The word "Rahasia" on a record's page exactly when its leaflet promises it (the record's own
 `keeps_confidential`, which cites a source): one promise, everywhere the record is."""
 
 from __future__ import annotations
