@@ -24,6 +24,7 @@ class RecordKind:
     schema: str  # JSON Schema file stem: directory/schema/<schema>.schema.json
     title: str  # heading of the field reference page
     sourced: bool = False  # carries `sources` and `verified_on` (freshness report, HSDS)
+    optional: bool = False  # a single file a directory may leave out
 
 
 KINDS: tuple[RecordKind, ...] = (
@@ -49,6 +50,9 @@ KINDS: tuple[RecordKind, ...] = (
                "Sasaran (`directory/taxonomy/audiences.yaml`)"),
     RecordKind("taxonomy/synonyms.yaml", False, "sinonim", "synonyms", "synonyms",
                "Sinonim pencarian (`directory/taxonomy/synonyms.yaml`)"),
+    RecordKind("taxonomy/phrases.yaml", False, "ungkapan", "phrases", "phrases",
+               "Ungkapan sehari-hari untuk pencarian (`directory/taxonomy/phrases.yaml`)",
+               optional=True),
 )  # fmt: skip
 
 BY_NAME: dict[str, RecordKind] = {kind.name: kind for kind in KINDS}
@@ -58,6 +62,9 @@ FOLDERS: tuple[str, ...] = tuple(kind.name for kind in KINDS if kind.folder)
 
 # Single files holding lists.
 FILES: tuple[str, ...] = tuple(kind.name for kind in KINDS if not kind.folder)
+
+# Single files a directory may leave out (no E-MISSING-FILE).
+OPTIONAL: frozenset[str] = frozenset(kind.name for kind in KINDS if kind.optional)
 
 # Kinds whose records carry sources and a verification date, in report order.
 SOURCED: tuple[str, ...] = tuple(kind.name for kind in KINDS if kind.sourced)

@@ -29,7 +29,7 @@ from yaml._yaml import CParser
 
 from . import fastyaml, yamlsyntax
 from .errors import REPEAT_LIMIT, Problem, ReaderStopped, cap_repeats, problem
-from .kinds import FILES, FOLDERS
+from .kinds import FILES, FOLDERS, OPTIONAL
 from .readcache import ReadCache
 
 MAX_BYTES = 1_000_000  # one record per file; anything bigger is a mistake
@@ -99,7 +99,7 @@ def discover(root: Path) -> tuple[list[tuple[Path | str, str, str]], list[Proble
             problems.append(problem(shown, 1, 1, "E-NOT-REGULAR", what=_what(path)))
         elif path.is_file():
             found.append((path, name, shown))
-        else:
+        elif name not in OPTIONAL:
             problems.append(problem(shown, 1, 1, "E-MISSING-FILE", name=name))
     for folder in sorted(FOLDERS):
         base = root / folder
@@ -127,9 +127,6 @@ def _discover_folder(base: Path, folder: str, shown_base: str, found: list, prob
 
 # Top-level entries that are not records but belong there (schemas, logos, a README).
 KNOWN_TOP = {"schema", "assets", "taxonomy", "README.md"}
-# Data files read by a later stage, not by `check`: the search's everyday phrases
-# (`generator/search/phrases.py` validates them against their own model).
-READ_ELSEWHERE = {"phrases.yaml"}
 
 
 def _unexpected_top(root: Path, prefix: str) -> list[Problem]:
@@ -141,7 +138,7 @@ def _unexpected_top(root: Path, prefix: str) -> list[Problem]:
     ]
     taxonomy = root / "taxonomy"
     if taxonomy.is_dir() and not taxonomy.is_symlink():
-        wanted = {name.split("/", 1)[1] for name in FILES if "/" in name} | READ_ELSEWHERE
+        wanted = {name.split("/", 1)[1] for name in FILES if "/" in name}
         out += [
             problem(f"{prefix}/taxonomy/{entry.name}", 1, 1, "W-UNEXPECTED-FILE")
             for entry in sorted(os.scandir(taxonomy), key=lambda e: e.name)

@@ -480,6 +480,26 @@ class Synonyms(Model):
     """Kelompok sinonim."""
 
 
+class PhraseEntry(Model):
+    """One group of everyday phrases for what happened, and where they lead."""
+
+    gloss: Text
+    """Arti singkat untuk staf, mis. `Kekerasan fisik di rumah.`"""
+    phrases: list[Text] = Field(min_length=1)
+    """Kata atau ungkapan sehari-hari, mis. `suami memukul`, `digebukin`."""
+    categories: list[Slug] = Field(default_factory=list)
+    """Jenis bantuan yang cocok (id dari taxonomy/categories.yaml)."""
+    audiences: list[Slug] = Field(default_factory=list)
+    """Sasaran yang cocok (id dari taxonomy/audiences.yaml)."""
+
+
+class PhraseFile(Model):
+    """Everyday phrases for the search (`directory/taxonomy/phrases.yaml`, optional)."""
+
+    phrases: list[PhraseEntry] = Field(min_length=1)
+    """Kelompok ungkapan."""
+
+
 class ShortCode(Model):
     """A short number (e.g. 129) with its source."""
 
@@ -555,6 +575,7 @@ FILE_KINDS: dict[str, type[Model]] = {
     "taxonomy/categories.yaml": Categories,
     "taxonomy/audiences.yaml": Audiences,
     "taxonomy/synonyms.yaml": Synonyms,
+    "taxonomy/phrases.yaml": PhraseFile,
 }
 assert tuple(FOLDER_KINDS) == FOLDERS and tuple(FILE_KINDS) == FILES  # one list of kinds
 

@@ -299,6 +299,10 @@ class Rules:
                         other=f"{attr}[{seen[term.id]}]",
                     )
                 seen.setdefault(term.id, i)
+        phrases = self._single("taxonomy/phrases.yaml")
+        if phrases:  # everyday phrases lead to kinds of help and audiences that exist
+            for i, entry in enumerate(phrases.model.phrases):
+                self._terms_ref_at(phrases, ("phrases", i), entry.categories, entry.audiences)
         codes = self._single("short-codes.yaml")
         if codes:
             seen = {}
@@ -409,10 +413,15 @@ class Rules:
             self._known(c, ("featured", "categories", i), cat, self.categories, "kategori")
 
     def _terms_ref(self, c: Checked, categories: list[str], audiences: list[str]) -> None:
+        self._terms_ref_at(c, (), categories, audiences)
+
+    def _terms_ref_at(
+        self, c: Checked, at: Loc, categories: list[str], audiences: list[str]
+    ) -> None:
         for i, cat in enumerate(categories):
-            self._known(c, ("categories", i), cat, self.categories, "kategori")
+            self._known(c, (*at, "categories", i), cat, self.categories, "kategori")
         for i, aud in enumerate(audiences):
-            self._known(c, ("audiences", i), aud, self.audiences, "sasaran")
+            self._known(c, (*at, "audiences", i), aud, self.audiences, "sasaran")
 
     def _ref(self, c: Checked, loc: Loc, value: str, kind: str, label: str) -> None:
         # The live id table of `kind`: filled as records arrive, complete at `finish`.

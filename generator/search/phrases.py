@@ -5,20 +5,21 @@ lists such phrases (regional and slang forms too), the kinds of help and audienc
 they point to, and a short gloss for staff. The search adds the stems of those kinds'
 and audiences' labels to a query that contains a phrase (query.plan()).
 
-The file is optional (a directory without it searches as before). It is read when the
-search is built; a bad entry stops the build with the file, line and a hint.
+The file is optional (a directory without it searches as before). `check` judges it like
+every record (its model `models.PhraseFile`, and kinds of help and audiences that
+exist); the search reads it again when it is built.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from ..directory import Directory
 from ..errors import GeneratorError
 from ..load import load_file
+from ..models import PhraseEntry, PhraseFile
 from .text import Lexicon
 
 FILE = "taxonomy/phrases.yaml"
@@ -29,40 +30,14 @@ class PhraseError(GeneratorError):
     """taxonomy/phrases.yaml cannot be used (code E-PHRASES)."""
 
 
-class PhraseEntry(BaseModel):
-    """One group of everyday phrases and where they lead."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    gloss: str = Field(min_length=1)
-    """Arti singkat untuk staf, mis. `Kekerasan fisik di rumah.`"""
-    phrases: list[str] = Field(min_length=1)
-    """Kata atau ungkapan sehari-hari, mis. `suami memukul`, `digebukin`."""
-    categories: list[str] = Field(default_factory=list)
-    """Jenis bantuan yang cocok (id dari taxonomy/categories.yaml)."""
-    audiences: list[str] = Field(default_factory=list)
-    """Sasaran yang cocok (id dari taxonomy/audiences.yaml)."""
-
-
-class PhraseFile(BaseModel):
-    """Everyday phrases for the search (`directory/taxonomy/phrases.yaml`)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    phrases: list[PhraseEntry] = Field(min_length=1)
-
-
 SCHEMA_NAME = "phrases.schema.json"
 
 
 def schema_text() -> str:
-    """directory/schema/phrases.schema.json (editor help; tests keep it up to date)."""
-    from ..schema import DRAFT_07, _draft07
+    """directory/schema/phrases.schema.json (written with every schema by `make schema`)."""
+    from ..schema import schema_files
 
-    schema = _draft07(PhraseFile.model_json_schema(mode="validation"))
-    schema["$schema"] = DRAFT_07
-    schema["$id"] = SCHEMA_NAME
-    return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return schema_files()[SCHEMA_NAME]
 
 
 def load_phrases(d: Directory) -> list[PhraseEntry]:
