@@ -16,7 +16,7 @@ import sys
 from types import ModuleType
 
 from . import commands
-from .errors import GeneratorError
+from .errors import CheckFailed, GeneratorError
 
 
 def command_modules(package: ModuleType = commands) -> dict[str, str]:
@@ -74,6 +74,11 @@ def main(
     )
     try:
         return args.run(args)
+    except CheckFailed as exc:  # the one way a command says `check` stopped it
+        for p in exc.report.sorted():
+            print(p.format(), file=sys.stderr)
+        print(exc.summary(), file=sys.stderr)
+        return 1
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -652,9 +652,20 @@ class GeneratorError(Exception):
 
 
 class CheckFailed(GeneratorError):
-    def __init__(self, report: Report):
+    """`check` found errors, so a command stopped before it wrote anything.
+
+    Every command ends the same way on it (`__main__.main`): each problem on its own
+    line, then one line saying what was left as it was (`kept`)."""
+
+    def __init__(self, report: Report, kept: str = ""):
         super().__init__(f"{len(report.errors)} error(s)")
         self.report = report
+        self.kept = kept  # e.g. "site/ tidak diubah"
+
+    def summary(self) -> str:
+        counts = f"{len(self.report.errors)} kesalahan, {len(self.report.warnings)} peringatan"
+        kept = f"; {self.kept}" if self.kept else ""
+        return f"GAGAL: {counts}{kept}. Perbaiki dulu, lalu jalankan lagi."
 
 
 class ReaderStopped(GeneratorError):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from .. import build
@@ -59,13 +58,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build.build(options)
     except CheckFailed as exc:
-        for p in exc.report.sorted():
-            print(p.format(), file=sys.stderr)
-        print(
-            f"build stopped: {len(exc.report.errors)} error(s); site/ was not changed",
-            file=sys.stderr,
-        )
-        return 1
+        raise CheckFailed(exc.report, kept=f"{options.out}/ tidak diubah") from None
     total = sum(result.timings.values())
     stages = ", ".join(f"{k} {v:.1f}s" for k, v in result.timings.items())
     print(f"built {result.site_dir} in {total:.1f}s ({stages})")

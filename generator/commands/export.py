@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..dates import reference_today
@@ -36,9 +35,7 @@ def run(args) -> int:
         raise UsageError(f"--out '{args.out}' is inside the records folder '{args.root}'")
     directory, report = check_directory(args.root, reference_today(args.today))
     if directory is None:
-        for p in report.sorted():
-            print(p.format(), file=sys.stderr)
-        raise CheckFailed(report)
+        raise CheckFailed(report, kept="tidak ada file yang ditulis")
     formats = ALL if args.format == "all" else (args.format,)
     files = export_files(directory, formats)
     for rel, data in sorted(files.items()):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..dates import reference_today
@@ -39,9 +38,7 @@ def run(args) -> int:
         guard_inside(args.cache, [args.root], "--cache")
     directory, report = check_directory(args.root, reference_today(args.today))
     if directory is None:
-        for p in report.errors:
-            print(p.format(), file=sys.stderr)
-        raise CheckFailed(report)
+        raise CheckFailed(report, kept="tidak ada selebaran yang dibuat")
     results = render_leaflets(
         directory,
         args.out,

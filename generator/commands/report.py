@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..dates import reference_today
+from ..errors import CheckFailed
 from ..freshness import freshness_report
 from ..validate import check_directory
 from ._args import add_root, add_today
@@ -30,12 +31,7 @@ def run(args) -> int:
         guard_inside(args.out, [root], "--out")  # never over a record
     directory, report = check_directory(root, reference_today(args.today))
     if directory is None:
-        for p in report.errors:
-            print(p.format("id"), file=sys.stderr)
-        print(
-            "GAGAL: perbaiki kesalahan di atas dulu (`check`), lalu buat laporan.", file=sys.stderr
-        )
-        return 1
+        raise CheckFailed(report, kept="laporan tidak dibuat")
     text = freshness_report(directory)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ def run(args) -> int:
         raise UsageError(f"directory root '{args.root}' does not exist")
     directory, report = check_directory(args.root, reference_today(args.today))
     if directory is None:
-        raise CheckFailed(report)
+        raise CheckFailed(report, kept="ukuran tidak dihitung")
     files = search_build.search_files(directory)
     gz = {name: search_build.gzip_size(data) for name, data in files.items()}
     out = search_build.OUT

@@ -153,7 +153,8 @@ def test_build_command_reports_errors_without_traceback(built, tmp_path, capsys)
                  "--config", str(config_for(tmp_path)), "--today", TODAY.isoformat()])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 1
-    assert "sapa-129.yaml" in err and "Traceback" not in err and "site/ was not changed" in err
+    assert "sapa-129.yaml" in err and "Traceback" not in err
+    assert f"{tmp_path / 'site'}/ tidak diubah" in err and "GAGAL: " in err
 
 
 PAYLOAD = "<script>alert('x')</script> \"Layanan\" & <img src=x onerror=alert(1)>"
