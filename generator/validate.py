@@ -493,8 +493,9 @@ class Rules:
         direction-changing characters (a bidi override can make a name read as another;
         https://unicode.org/reports/tr9/ and https://trojansource.codes/)."""
         for c in self.records_of(batch):
+            fields = c.model.__dict__  # getattr of a field the kind lacks is slow in pydantic
             for name in NAME_FIELDS:
-                value = getattr(c.model, name, None)
+                value = fields.get(name)
                 if not isinstance(value, str) or (value.isascii() and value.isprintable()):
                     continue  # most names: no character to look at (C-speed test)
                 if INVISIBLE_RE.search(value):
