@@ -209,6 +209,7 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
     groups = category_groups(d, services)
     pathways = [p for p in d.pathways.values() if p.record.region == city.code]
     province = regions.lookup(city.province)
+    lines = present.hotlines_of_city(d, city.code)
     return r.page(
         "city.html",
         urls.city_url(city.code),
@@ -216,13 +217,11 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         city=city,
         province=province,
         covered=is_covered,
-        urgent=r.hotline_lines(h for h in d.hotlines_for_city(city.code) if h.record.emergency),
-        other_lines=r.hotline_lines(
-            h for h in d.hotlines_for_city(city.code) if not h.record.emergency
-        ),
+        urgent=r.hotline_lines(lines.emergency),
+        other_lines=r.hotline_lines(lines.other),
         groups=groups,
         services=services,
-        line_hours=line_hours(d.hotlines_for_city(city.code)),
+        line_hours=line_hours(lines.all),
         pathways=sorted(pathways, key=lambda p: p.id),
         # Organisations are listed with how to reach them (step_partners), not as bare links.
         step_links=lambda step: views.step_links(d, step.model_copy(update={"organisations": []})),
@@ -282,6 +281,7 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
     d = r.d
     services = r.covering(city.code)
     uptd = views.uptd_service(d, city.code)
+    lines = present.hotlines_of_city(d, city.code)
     dates = [
         x
         for s in services
@@ -293,8 +293,8 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
         urls.printable_url(city.code),
         f"Daftar nomor penting {city.name}",
         city=city,
-        hotlines=r.hotline_lines(d.hotlines_for_city(city.code)),
-        emergency=r.hotline_lines(h for h in d.hotlines_for_city(city.code) if h.record.emergency),
+        hotlines=r.hotline_lines(lines.all),
+        emergency=r.hotline_lines(lines.emergency),
         services=services,
         uptd=r.service(uptd.id) if uptd else None,
         hour_text=short_hours,
