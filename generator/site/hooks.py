@@ -21,7 +21,7 @@ if str(REPO) not in sys.path:  # `mkdocs` run from the venv's bin does not see t
 
 from generator import build  # noqa: E402
 from generator.errors import CheckFailed  # noqa: E402
-from generator.site import hooks_state  # noqa: E402
+from generator.site import hooks_state, styles  # noqa: E402
 
 
 def _today() -> date:
@@ -53,6 +53,7 @@ def on_config(config):
     if directory is None:  # plain `mkdocs build/serve`: same stages as `make build`
         directory = _prepare_or_abort(docs_dir, _config_dir(config) / "content")
     apply_settings(config, directory.settings)
+    config["extra"]["first_styles"] = styles.first_styles(config["theme"].custom_dir)
     return config
 
 

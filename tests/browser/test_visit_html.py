@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import hooks
+from generator.site import hooks, styles
 
 STYLESHEET = re.compile(rb'<link rel="stylesheet" href="([^"]+)">')
 
@@ -20,11 +20,22 @@ def pages(site_dir: Path) -> dict[str, bytes]:
     return {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in site_dir.rglob("*.html")}
 
 
+FIRST = styles.first_styles(Path(__file__).resolve().parents[2] / "overrides")
+
+
+def has_top(html: bytes) -> bool:
+    return FIRST["top"]["text"].encode() in html
+
+
 def test_only_the_first_stylesheets_hold_back_the_first_paint(pages):
+    """first.css on every page, top.css on record pages: written into <head>, so they
+    cost no round trip; every other stylesheet comes in <body>."""
     for name, html in pages.items():
         head = html[: html.find(b"</head>")]
-        first = [h.rsplit(b"/", 1)[-1] for h in STYLESHEET.findall(head)]
-        assert first in ([b"first.css"], [b"first.css", b"top.css"]), name
+        assert STYLESHEET.findall(head) == [], name
+        inline = re.findall(rb"<style>(.*?)</style>", head, re.S)
+        expected = ["first", "top"] if has_top(html) else ["first"]
+        assert [t.decode() for t in inline] == [FIRST[n]["text"] for n in expected], name
         body = [h.rsplit(b"/", 1)[-1] for h in STYLESHEET.findall(html[len(head) :])]
         assert body[0].startswith(b"main.") and body[1:] == [b"site.css", b"pages.css"], name
 
@@ -41,11 +52,11 @@ def test_only_the_first_stylesheets_hold_back_the_first_paint(pages):
 def test_first_numbers_come_before_the_theme_stylesheet(pages, name):
     html = pages[name]
     assert 0 < html.find(b'href="tel:') < html.find(b"stylesheets/main.")
-    assert (b"top.css" in html) == (name != "index.html")
+    assert has_top(html) == (name != "index.html")
 
 
 def test_record_pages_link_the_theme_after_their_numbers(pages):
-    late = [n for n, html in pages.items() if b"top.css" in html]
+    late = [n for n, html in pages.items() if has_top(html)]
     assert {n.split("/")[0] for n in late} == {"kota", "layanan", "hotline", "organisasi"}
     for name in late:
         html = pages[name]
