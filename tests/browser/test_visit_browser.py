@@ -255,7 +255,7 @@ def test_safety_link_in_the_header_of_every_page(context, base_url, page_paths):
 # Every box painted before the theme's stylesheet is linked, with its look: what a person
 # sees while first.css and top.css alone style the page.
 _BEFORE_THEME = """() => {
-  const link = document.querySelector('body link[href*="stylesheets/main."]');
+  const link = document.querySelector('body link[href*="stylesheets/theme.css"]');
   const out = {};
   let i = 0;
   for (const el of document.querySelectorAll('body *')) {
@@ -284,7 +284,7 @@ def test_nothing_changes_when_the_theme_arrives(browser, base_url, path, width):
         context = browser.new_context(viewport={"width": width, "height": 740})
         page = context.new_page()
         if not theme:
-            page.route(re.compile(r"/(main\.[0-9a-f]+\.min|site|pages)\.css$"), lambda r: r.abort())
+            page.route(re.compile(r"/theme\.css$"), lambda r: r.abort())
         page.goto(base_url + path, wait_until="load")
         looks.append(page.evaluate(_BEFORE_THEME))
         context.close()
