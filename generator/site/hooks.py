@@ -53,7 +53,8 @@ def on_config(config):
     if directory is None:  # plain `mkdocs build/serve`: same stages as `make build`
         directory = _prepare_or_abort(docs_dir, _config_dir(config) / "content")
     apply_settings(config, directory.settings)
-    config["extra"]["first_styles"] = styles.first_styles(config["theme"].custom_dir)
+    theme = config.get("theme")
+    config["extra"]["first_styles"] = styles.first_styles(getattr(theme, "custom_dir", None))
     return config
 
 

@@ -60,7 +60,9 @@ def directory(fictional_copy: Path):
     hotlines = fictional_copy / "hotlines"
     (hotlines / "darurat-112.yaml").write_text(NATIONAL_112, encoding="utf-8")
     (hotlines / "call-center-112-contoh-magelang.yaml").write_text(CITY_112, encoding="utf-8")
-    province = fictional_copy / "services" / "pengelolaan-kasus-uptd-ppa-contoh-provinsi-sulsel.yaml"
+    province = (
+        fictional_copy / "services" / "pengelolaan-kasus-uptd-ppa-contoh-provinsi-sulsel.yaml"
+    )
     text = province.read_text(encoding="utf-8")
     province.write_text(
         text.replace(
