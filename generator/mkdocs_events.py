@@ -21,6 +21,7 @@ from .dates import reference_today
 from .directory import Directory
 from .errors import CheckFailed
 from .paths import REPO
+from .site import styles
 from .site.config import apply_settings
 
 
@@ -48,6 +49,9 @@ def configure(config: Any) -> Any:
     if directory is None:
         directory = prepare_or_abort(docs_dir, config_dir(config) / "content")
     apply_settings(config, directory.settings)
+    # The small stylesheets written into every page's <head> (see generator/site/styles.py).
+    theme = config.get("theme")
+    config["extra"]["first_styles"] = styles.first_styles(getattr(theme, "custom_dir", None))
     return config
 
 

@@ -9,7 +9,7 @@ escapes for an output format: each writer escapes for the place the text lands i
 
 from __future__ import annotations
 
-from .city import LISTED, PRINTED, services_of_city
+from .city import LISTED, PRINTED, CityLines, hotlines_of_city, services_of_city
 from .contact import Action, actions_for, card_actions, contact_actions, numbered
 from .fees import Fee, fee
 from .hours import hours_json, hours_line, hours_lines, is_always, record_hours, record_region
@@ -23,6 +23,7 @@ __all__ = [
     "PRINTED",
     "RECHECK_PREFIX",
     "Action",
+    "CityLines",
     "Fee",
     "Number",
     "Trust",
@@ -30,6 +31,7 @@ __all__ = [
     "card_actions",
     "contact_actions",
     "fee",
+    "hotlines_of_city",
     "hours_json",
     "hours_line",
     "hours_lines",

@@ -123,9 +123,12 @@ def _places(s: Service) -> list[str]:
 
 
 def featured_hotlines(directory: Directory, material: Material, city: str) -> list[Entry]:
-    """The material's hotlines that answer in this city, in the material's order."""
-    covering = {e.id for e in directory.hotlines_for_city(city)}
-    return [directory.hotlines[h] for h in material.featured.hotlines if h in covering]
+    """The material's hotlines that answer in this city, in the material's order; a
+    national line the city has its own line for (present.hotlines_of_city) gives way to it."""
+    lines = present.hotlines_of_city(directory, city)
+    covering = {e.id for e in lines.all}
+    ids = dict.fromkeys(lines.instead.get(h, h) for h in material.featured.hotlines)
+    return [directory.hotlines[h] for h in ids if h in covering]
 
 
 def city_services(directory: Directory, material: Material, city: str) -> list[Entry]:

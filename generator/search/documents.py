@@ -100,7 +100,9 @@ def _standing(d: Directory, entry: Entry) -> int:
     return 0
 
 
-def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
+def hotline_doc(d: Directory, entry: Entry[Hotline], emergency: bool | None = None) -> SearchDoc:
+    """`emergency`: the line is one of a city's emergency lines (present.hotlines_of_city:
+    a city's own 112 centre is, in its city); by default its record's own mark."""
     h = entry.record
     org = d.organisations.get(h.operator) if h.operator else None
     calls, whatsapp = contact_targets(d, h)
@@ -108,7 +110,7 @@ def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
     flags = _flags(h) | _standing(d, entry)
     if "pengaduan" in h.categories and (h.emergency or h.order <= FIRST_LINES_ORDER):
         flags |= FLAG_COMPLAINT  # SAPA 129, not every national body that takes complaints
-    if h.emergency:
+    if h.emergency if emergency is None else emergency:
         flags |= FLAG_EMERGENCY
     place = "Nasional" if h.coverage.level == "national" else _place(h.coverage.regions)
     return SearchDoc(
@@ -131,7 +133,8 @@ def hotline_doc(d: Directory, entry: Entry[Hotline]) -> SearchDoc:
 
 def city_docs(d: Directory, city: str) -> list[SearchDoc]:
     """Everything a person in `city` can use: hotlines, services, then organisations."""
-    docs = [hotline_doc(d, e) for e in d.hotlines_for_city(city)]
+    lines = present.hotlines_of_city(d, city)
+    docs = [hotline_doc(d, e, e in lines.emergency) for e in lines.all]
     docs += [service_doc(d, e) for e in covering(d, city)]
     docs += [organisation_doc(d, e, city) for e in organisations_in(d, city)]
     return docs

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from ..directory import Directory
-from . import pages
+from . import pages, styles
 from .write import WriteResult, write_tree
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,8 @@ def content_files(content_dir: Path | None) -> dict[str, bytes]:
 
 
 def asset_files() -> dict[str, bytes]:
-    return {f"assets/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    files = {f"assets/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    return {**files, styles.THEME_CSS: styles.theme_css()}
 
 
 def generate(

@@ -232,6 +232,7 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
     )
     pathways = [p for p in d.pathways.values() if p.record.region == city.code]
     province = regions.lookup(city.province)
+    lines = present.hotlines_of_city(d, city.code)
     return r.page(
         "city.html",
         urls.city_url(city.code),
@@ -239,14 +240,12 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         city=city,
         province=province,
         covered=is_covered,
-        urgent=r.hotline_lines(h for h in d.hotlines_for_city(city.code) if h.record.emergency),
-        other_lines=r.hotline_lines(
-            h for h in d.hotlines_for_city(city.code) if not h.record.emergency
-        ),
+        urgent=r.hotline_lines(lines.emergency),
+        other_lines=r.hotline_lines(lines.other),
         groups=groups,
         large=len(services) > CITY_LIMIT,
         services=services,
-        line_hours=line_hours(d.hotlines_for_city(city.code)),
+        line_hours=line_hours(lines.all),
         pathways=sorted(pathways, key=lambda p: p.id),
         # Organisations are listed with how to reach them (step_partners), not as bare links.
         step_links=lambda step: views.step_links(d, step.model_copy(update={"organisations": []})),
@@ -280,8 +279,8 @@ def city_kind_pages(r: Renderer, city: regions.RegionInfo) -> list[Page]:
     services = r.covering(city.code)
     if len(services) <= CITY_LIMIT:
         return []
-    lines = r.d.hotlines_for_city(city.code)
-    urgent = r.hotline_lines(h for h in lines if h.record.emergency)
+    lines = present.hotlines_of_city(r.d, city.code)
+    urgent = r.hotline_lines(lines.emergency)
     out = []
     for cid, term in r.d.categories.items():
         members = kind_members(services, cid)
@@ -303,7 +302,7 @@ def city_kind_pages(r: Renderer, city: regions.RegionInfo) -> list[Page]:
                     number=number,
                     pages=[city_kind_url(city.code, cid, n) for n in range(1, len(chunks) + 1)],
                     urgent=urgent,
-                    line_hours=line_hours(lines),
+                    line_hours=line_hours(lines.all),
                 )
             )
     return out
@@ -360,6 +359,7 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
     d = r.d
     services = r.covering(city.code)
     uptd = views.uptd_service(d, city.code)
+    lines = present.hotlines_of_city(d, city.code)
     dates = [
         x
         for s in services
@@ -371,8 +371,8 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
         urls.printable_url(city.code),
         f"Daftar nomor penting {city.name}",
         city=city,
-        hotlines=r.hotline_lines(d.hotlines_for_city(city.code)),
-        emergency=r.hotline_lines(h for h in d.hotlines_for_city(city.code) if h.record.emergency),
+        hotlines=r.hotline_lines(lines.all),
+        emergency=r.hotline_lines(lines.emergency),
         services=services,
         uptd=r.service(uptd.id) if uptd else None,
         hour_text=short_hours,

@@ -250,3 +250,44 @@ def test_safety_link_in_the_header_of_every_page(context, base_url, page_paths):
         assert link.is_visible(), path
         assert link.inner_text().strip() == "Tips aman"
         assert link.evaluate("a => a.href") == base_url + "menjelajah-dengan-aman/"
+
+
+# Every box painted before the theme's stylesheet is linked, with its look: what a person
+# sees while first.css and top.css alone style the page.
+_BEFORE_THEME = """() => {
+  const link = document.querySelector('body link[href*="stylesheets/theme.css"]');
+  const out = {};
+  let i = 0;
+  for (const el of document.querySelectorAll('body *')) {
+    if (link.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) break;
+    i += 1;
+    const r = el.getBoundingClientRect();
+    const seen = r.width * r.height > 0 && r.right > 0 && r.left < innerWidth;  // not the drawer
+    if (el.contains(link) || !el.checkVisibility() || !seen) continue;
+    const s = getComputedStyle(el);
+    out[`${i} ${el.tagName} ${el.className.baseVal ?? el.className}`] = [
+      ...[r.x, r.y, r.width, r.height].map(Math.round),
+      s.color, s.backgroundColor, s.fontSize, s.fontWeight, s.borderTopColor, s.fill];
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", [CITY, "layanan/pengaduan-uptd-ppa-contoh-magelang/"])
+def test_nothing_changes_when_the_theme_arrives(browser, base_url, path, width):
+    """City and service pages paint their header, title and first numbers before the
+    theme's stylesheet is linked (overrides/main.html): with first.css and top.css only,
+    every box has the place and look it has once the theme has arrived."""
+    looks = []
+    for theme in (True, False):
+        context = browser.new_context(viewport={"width": width, "height": 740})
+        page = context.new_page()
+        if not theme:
+            page.route(re.compile(r"/theme\.css$"), lambda r: r.abort())
+        page.goto(base_url + path, wait_until="load")
+        looks.append(page.evaluate(_BEFORE_THEME))
+        context.close()
+    with_theme, before_theme = looks
+    assert any("tel:" in key or "dl-btn--call" in key for key in before_theme)
+    assert before_theme == with_theme

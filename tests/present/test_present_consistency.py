@@ -203,7 +203,7 @@ def test_city_pages_and_printable_lists(built):
             row = visible(_row(printable, e.record.name))
             paper = [a for a in numbered(b, e) if a.sure and not a.via_hotline]
             record_text(b, f"{city} printable {e.id}", row, e, paper)
-        for e in b.d.hotlines_for_city(city):
+        for e in present.hotlines_of_city(b.d, city).all:
             entry = _hotline_entry(page, _rel_hotline(city, e.id))
             sure = [a for a in numbered(b, e) if a.sure]
             record_text(b, f"{city} hotline {e.id}", visible(entry), e, numbered(b, e))

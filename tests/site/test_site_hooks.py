@@ -25,8 +25,9 @@ def test_on_config_generates_and_copies_settings(built, tmp_path, monkeypatch):
     assert config["extra"]["one_history_entry"] is True
     assert set(config["extra"]) == {
         "quick_exit_url", "fictional", "corrections", "data_licence", "repo_url", "edit_branch",
-        "one_history_entry",
+        "one_history_entry", "first_styles",
     }  # fmt: skip
+    assert config["extra"]["first_styles"] == {}  # no theme folder: the pages link the files
 
 
 def test_on_config_skips_generation_inside_make_build(built, directory, tmp_path):
