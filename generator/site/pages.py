@@ -159,8 +159,8 @@ class Renderer:
         return out
 
     def edit(self, entry, page_path: str = "") -> dict:
-        """`edit_url`, `report_url` and `corrections: true`: site-shell's corrections block
-        (SITE-CONTRACT.md) shows "Laporkan kesalahan" (a prefilled issue form), "Perbaiki
+        """`edit_url`, `report_url` and `corrections: true`: the corrections block of
+        the theme (overrides/partials/corrections.html) shows "Laporkan kesalahan" (a prefilled issue form), "Perbaiki
         data ini" and the maintainer contact from the settings."""
         url = views.edit_url(self.d, entry)
         report = views.report_url(self.d, entry, page_path)
@@ -192,7 +192,7 @@ def home_page(r: Renderer) -> Page:
 
 
 def emergency_block(d: Directory) -> list[dict]:
-    """Front matter read by site-shell's overrides/home.html (SITE-CONTRACT.md)."""
+    """Front matter read by the theme's home page (overrides/home.html)."""
     out = []
     for e in d.emergency_hotlines():
         # The home page's big buttons: never a number marked for re-checking.
@@ -560,7 +560,7 @@ def org_provinces(orgs: list) -> list[tuple]:
 
 
 def materials_page(r: Renderer, entries: list[dict]) -> Page:
-    """The campaign materials page; `entries` come from the leaflets stage (issue 5).
+    """The campaign materials page; `entries` come from the leaflets stage.
 
     Each entry: {title, city (region code), kind, pdf (site path), png (site path),
     page_size (e.g. "A4"), file_size (bytes)}. An empty list gives the placeholder.

@@ -21,7 +21,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("SITE_DIR")
     if given:
         return Path(given).resolve()
-    return build_site(tmp_path_factory.mktemp("site-shell"))
+    return build_site(tmp_path_factory.mktemp("theme-site"))
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The site the site-shell browser tests run against.
+"""The site the theme's browser tests run against.
 
 `build_site(work)` builds the fictional test directory with the real pipeline
 (`generator.build`) and the repo's mkdocs.yml. Where that pipeline is not

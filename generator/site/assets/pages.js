@@ -1,4 +1,4 @@
-/* Page helpers for generated pages (issue 3): "buka sekarang" from data-hours, print buttons.
+/* Page helpers for generated pages: "buka sekarang" from data-hours, print buttons.
    No storage, no requests. Everything here is an enhancement: pages work without it. */
 (function () {
   "use strict";
