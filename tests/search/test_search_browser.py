@@ -309,3 +309,78 @@ def test_no_result_panel_has_no_axe_violations(browser, server):
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
     context.close()
+
+
+def _hold(page, pattern: str) -> list:
+    """Requests matching `pattern` wait until the test lets them go (`route.continue_()`)."""
+    held: list = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def _wait_until(page, held: list) -> None:
+    for _ in range(200):
+        if held:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the request was never made")
+
+
+@pytest.mark.browser
+def test_first_slice_answers_then_the_whole_shard_refines(browser, server, tmp_path):
+    """While the city's whole shard is on its way, the first slice answers (hotlines,
+    complaint services, the best services of each kind of help) and says more is coming;
+    then the whole shard's results take their place."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    held = _hold(page, "**/assets/search/shards/33.71.json")
+    _type_in_header(page, server, "psikologi")
+    out = "[data-ids-output]"
+    page.wait_for_function(
+        "() => document.querySelector('[data-ids-output] .ids-status').textContent"
+        " === '2 hasil pertama. Memuat semua hasil…'",
+        timeout=10000,
+    )
+    assert page.locator(f'{out} .ids-results[aria-busy="true"]').count() == 1
+    ids = page.locator(f"{out} .ids-results .ids-result").evaluate_all(
+        "els => els.map(e => e.dataset.recordId)"
+    )
+    # Services only: the organisation "Biro Psikologi Contoh" is in the whole shard.
+    assert ids == ["konseling-psikolog-uptd-ppa-contoh-magelang", "konseling-keluarga-biro-psikologi-contoh"]
+    page.screenshot(path=tmp_path / "first-slice.png")
+    _wait_until(page, held)
+    held[0].continue_()
+    page.wait_for_selector(
+        f'{out} .ids-results[aria-busy="false"] [data-record-id="biro-psikologi-contoh-magelang"]',
+        timeout=10000,
+    )
+    assert page.inner_text(f"{out} .ids-status") == "3 hasil ditemukan."
+    page.screenshot(path=tmp_path / "refined.png")
+    page.close()
+
+
+@pytest.mark.browser
+def test_search_works_without_the_first_slice(browser, server):
+    """A site whose first slices are missing (an older build, a failed request) still
+    searches: the whole shard answers."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.route("**/assets/search/first/**", lambda route: route.fulfill(status=404))
+    _type_in_header(page, server, "kenanga")
+    row = '[data-ids-output] .ids-results[aria-busy="false"] [data-record-id="organisasi-wanita-contoh-kenanga"]'
+    page.wait_for_selector(row, timeout=10000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_query_typed_before_the_loader_ran_is_searched(browser, server):
+    """On a slow page the box can be used before loader.js runs: the words typed then
+    are searched once it does, without typing again."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    held = _hold(page, "**/assets/search/loader.js")
+    page.goto(server + CITY_URL, wait_until="commit")
+    _wait_until(page, held)
+    page.fill("[data-ids-query]", "visum")
+    held[0].continue_()
+    page.wait_for_selector(
+        '[data-ids-output] [data-record-id="visum-rsu-contoh-magelang"]', timeout=10000
+    )
+    page.close()
