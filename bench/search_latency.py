@@ -36,7 +36,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 CITY = "33.75"
 CITY_URL = "kota/33-75-kota-pekalongan/"
-SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
+SLOW_3G = {
+    "offline": False,
+    "latency": 400,
+    "downloadThroughput": 50_000,
+    "uploadThroughput": 50_000,
+}
 CPU_SLOWDOWN = 4
 MKDOCS_YML = """site_name: Contoh
 docs_dir: docs
@@ -134,12 +139,16 @@ def worktree(rev: str):
     """A checkout of `rev` in a temporary folder (node_modules linked: lunr.js)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "tree"
-        subprocess.run(["git", "worktree", "add", "-q", "--detach", str(path), rev], cwd=REPO, check=True)
+        subprocess.run(
+            ["git", "worktree", "add", "-q", "--detach", str(path), rev], cwd=REPO, check=True
+        )
         try:
             (path / "node_modules").symlink_to(REPO / "node_modules")
             yield path
         finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=REPO, check=True)
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(path)], cwd=REPO, check=True
+            )
 
 
 def open_throttled(browser):
@@ -218,7 +227,10 @@ def summary(rounds: list[dict]) -> dict:
     out = {}
     for key in rounds[0]:
         values = [r[key] for r in rounds]
-        out[key] = {"runs": [round(v, 2) for v in values], "median": round(statistics.median(values), 2)}
+        out[key] = {
+            "runs": [round(v, 2) for v in values],
+            "median": round(statistics.median(values), 2),
+        }
     return out
 
 

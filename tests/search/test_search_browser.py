@@ -345,7 +345,10 @@ def test_first_slice_answers_then_the_whole_shard_refines(browser, server, tmp_p
         "els => els.map(e => e.dataset.recordId)"
     )
     # Services only: the organisation "Biro Psikologi Contoh" is in the whole shard.
-    assert ids == ["konseling-psikolog-uptd-ppa-contoh-magelang", "konseling-keluarga-biro-psikologi-contoh"]
+    assert ids == [
+        "konseling-psikolog-uptd-ppa-contoh-magelang",
+        "konseling-keluarga-biro-psikologi-contoh",
+    ]
     page.screenshot(path=tmp_path / "first-slice.png")
     _wait_until(page, held)
     held[0].continue_()
@@ -384,3 +387,31 @@ def test_query_typed_before_the_loader_ran_is_searched(browser, server):
         '[data-ids-output] [data-record-id="visum-rsu-contoh-magelang"]', timeout=10000
     )
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["konseling", "qwzx"])
+def test_search_page_results_have_no_axe_violations(browser, server, query):
+    """The search page's own panel, with results and with the no-result panel: WCAG rules
+    and best practices (headings one level under the page title: heading-order)."""
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        skip_or_fail("axe-core not installed (npm ci)")
+    context = browser.new_context(viewport={"width": 360, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(server + "search/")
+    page.fill("#ids-page-query", query)
+    shown = "[data-ids-page] .ids-help" if query == "qwzx" else "[data-ids-page] .ids-result"
+    page.locator(shown).first.wait_for(timeout=10000)
+    assert page.locator(
+        "[data-ids-page] h2.ids-result__title, [data-ids-page] h2.ids-help__title"
+    ).count()
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        """() => axe.run(document, {
+              runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+              rules: {region: {enabled: false}}})"""  # landmarks: the page shell's, not the panel's
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    context.close()

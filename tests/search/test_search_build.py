@@ -85,7 +85,9 @@ def test_first_slice_holds_what_a_first_answer_needs(fictional_search):
     of help, with the very rows of the whole shard, and no description words."""
     docs, _ = fictional_search
     out = docs / "assets" / "search"
-    assert sorted(p.stem for p in (out / "first").glob("*.json")) == [c.code for c in regions.cities()]
+    assert sorted(p.stem for p in (out / "first").glob("*.json")) == [
+        c.code for c in regions.cities()
+    ]
     whole = {row[0]: row for row in read_shard(docs, "33.71")["store"]}
     first = json.loads((out / "first" / "33.71.json").read_text(encoding="utf-8"))
     rows = {row[0]: row for row in first["store"]}
@@ -101,7 +103,10 @@ def test_city_of_300_services_first_slice_within_budget(tmp_path):
     build_search(directory, tmp_path)
     out = tmp_path / "assets" / "search"
     assert gz(out / "first" / "33.75.json") <= 8 * 1024
-    assert gz(out / "search.js") + gz(out / "search.css") + gz(out / "first" / "33.75.json") <= 30 * 1024
+    assert (
+        gz(out / "search.js") + gz(out / "search.css") + gz(out / "first" / "33.75.json")
+        <= 30 * 1024
+    )
     first = json.loads((out / "first" / "33.75.json").read_text(encoding="utf-8"))["store"]
     complaint = [row for row in first if row[1] == 0 and row[7] & 4]
     assert complaint and {row[1] for row in first} == {0, 1}

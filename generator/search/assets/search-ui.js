@@ -94,11 +94,13 @@
     return "https://wa.me/" + digits;
   }
 
-  function renderRow(row) {
+  // level: the heading level of a result's name (2 under the search page's title, 3 in
+  // the header panel), so headings never skip a level (WCAG 1.3.1).
+  function renderRow(row, level) {
     var li = el("li", { "class": "ids-result", "data-record-id": row[0] });
     var href = siteBase + (C.urls[row[1]] || C.urls[0]).replace("{id}", row[0]);
     var title = el("a", { "class": "ids-result__name", href: href }, row[2]);
-    li.appendChild(el("h3", { "class": "ids-result__title" })).appendChild(title);
+    li.appendChild(el("h" + level, { "class": "ids-result__title" })).appendChild(title);
     var meta = [row[3], row[4]].filter(Boolean).join(" · ");
     if (meta) li.appendChild(el("p", { "class": "ids-result__meta" }, meta));
     var kinds = row[5].map(function (i) { return C.categories[i][1]; });
@@ -123,8 +125,9 @@
   }
 
   // --- a host: an input plus an output area (header panel, or the search page)
-  function Host(input, output, autofocus) {
+  function Host(input, output, autofocus, level) {
     this.input = input;
+    this.level = level;
     this.token = 0;
     this.shown = PAGE_SIZE;
     this.build(output);
@@ -141,7 +144,10 @@
       }
     });
     if (autofocus) input.focus();
-    this.search();
+    // A box not in use (the header's, on the search page) waits until it is: the page
+    // stays responsive while it starts.
+    if (autofocus || input.value || document.activeElement === input) this.search();
+    else input.addEventListener("focus", function () { self.search(); }, { once: true });
   }
 
   Host.prototype.select = function (label, name, options) {
@@ -338,7 +344,7 @@
     var self = this;
     var shown = rows.slice(0, this.shown);
     shown.forEach(function (row) {
-      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row));
+      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row, self.level));
     });
     this.more.hidden = rows.length <= this.shown;
     list.setAttribute("aria-busy", partial ? "true" : "false");
@@ -362,11 +368,11 @@
     if (help.hidden) return;
     var self = this;
     if (calls.length) {
-      help.appendChild(el("h3", { "class": "ids-help__title" }, "Perlu bantuan sekarang? Telepon:"));
+      help.appendChild(el("h" + this.level, { "class": "ids-help__title" }, "Perlu bantuan sekarang? Telepon:"));
       var list = help.appendChild(el("ol", { "class": "ids-results ids-help__calls", "aria-label": "Nomor untuk ditelepon sekarang" }));
-      calls.forEach(function (row) { list.appendChild(renderRow(row)); });
+      calls.forEach(function (row) { list.appendChild(renderRow(row, self.level + 1)); });
     }
-    help.appendChild(el("h3", { "class": "ids-help__title" }, "Coba juga"));
+    help.appendChild(el("h" + this.level, { "class": "ids-help__title" }, "Coba juga"));
     var next = help.appendChild(el("p", { "class": "ids-help__next" }));
     if (this.current !== NATIONAL) {
       next.appendChild(this.action("Cari di seluruh Indonesia", function () {
@@ -416,9 +422,9 @@
     pageHost.appendChild(label);
     pageHost.appendChild(input);
     pageHost.appendChild(out);
-    new Host(input, out, true);
+    new Host(input, out, true, 2);
   }
-  new Host(headerInput, headerOutput, false);
+  new Host(headerInput, headerOutput, false, 3);
   function open() { if (toggle && !toggle.checked) { toggle.checked = true; } }
   headerInput.addEventListener("focus", open);
   headerInput.addEventListener("keydown", function (e) {
