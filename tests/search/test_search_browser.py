@@ -262,7 +262,7 @@ def test_no_match_shows_numbers_to_call_and_what_to_try_next_at_360px(browser, s
 
 
 @pytest.mark.browser
-def test_another_city_named_is_offered_first(browser, server):
+def test_another_city_named_is_offered_first_and_labelled(browser, server, tmp_path):
     page = browser.new_page()
     _type_in_header(page, server, "mediasi bone")
     page.wait_for_function(
@@ -273,6 +273,14 @@ def test_another_city_named_is_offered_first(browser, server):
         timeout=10000,
     )
     assert page.locator('[data-ids-output] [data-city="73.08"] button').is_visible()
+    first = page.locator("[data-ids-output] .ids-result").first
+    assert first.locator(".ids-result__elsewhere").inner_text() == (
+        "Di Kabupaten Bone, bukan di Kota Magelang"
+    )
+    own = page.locator('[data-ids-output] [data-record-id="mediasi-uptd-ppa-contoh-magelang"]')
+    if own.count():  # this city's own results carry no such label
+        assert own.locator(".ids-result__elsewhere").count() == 0
+    page.screenshot(path=tmp_path / "elsewhere.png")
     page.close()
 
 

@@ -96,11 +96,12 @@
 
   // level: the heading level of a result's name (2 under the search page's title, 3 in
   // the header panel), so headings never skip a level (WCAG 1.3.1).
-  function renderRow(row, level) {
+  function renderRow(row, level, where) {
     var li = el("li", { "class": "ids-result", "data-record-id": row[0] });
     var href = siteBase + (C.urls[row[1]] || C.urls[0]).replace("{id}", row[0]);
     var title = el("a", { "class": "ids-result__name", href: href }, row[2]);
     li.appendChild(el("h" + level, { "class": "ids-result__title" })).appendChild(title);
+    if (where) li.appendChild(el("p", { "class": "ids-result__elsewhere" }, where));
     var meta = [row[3], row[4]].filter(Boolean).join(" · ");
     if (meta) li.appendChild(el("p", { "class": "ids-result__meta" }, meta));
     var kinds = row[5].map(function (i) { return C.categories[i][1]; });
@@ -265,6 +266,8 @@
   // answer then says `partial` and search() asks again for the whole one.
   Host.prototype.rows = function (text, quick) {
     var scope = this.current;
+    var option = this.scope.options[this.scope.selectedIndex];
+    var hereName = option && option.value === scope ? option.text : "kota/kabupaten ini";
     var partial = false;
     var get = function (code) {
       return load(code, quick).then(function (s) { partial = partial || !!s.partial; return s; });
@@ -293,11 +296,23 @@
         if (!other) return done(rows);
         var cityRow = nr.results.filter(function (x) { return x.row[0] === other; })[0].row;
         return shard(other).then(function (o) {
-          return done(S.withElsewhere(rows, rowsOf(run(o, text).results), cityRow));
+          var there = rowsOf(run(o, text).results);
+          var found = done(S.withElsewhere(rows, there, cityRow));
+          found.elsewhere = elsewhereLabels(there.slice(0, 3), rows, cityRow[2], hereName);
+          return found;
         });
       }, function () { return done(rows); });
     });
   };
+
+  // The other city's results say where they are: they do not serve this city.
+  function elsewhereLabels(there, rows, cityName, hereName) {
+    var here = Object.create(null);
+    rows.forEach(function (row) { here[row[0]] = true; });
+    var labels = Object.create(null);
+    there.forEach(function (row) { if (!here[row[0]]) labels[row[0]] = "Di " + cityName + ", bukan di " + hereName; });
+    return labels;
+  }
 
   // First the answer at hand (a first slice on a slow connection), then, once the
   // whole shard is in, the refined one in its place.
@@ -311,7 +326,7 @@
     var show = function (found) {
       if (token !== self.token) return;
       var rows = found.rows.filter(function (row) { return self.keep(row); });
-      self.render(rows, searched, found.store, found.partial);
+      self.render(rows, searched, found.store, found.partial, found.elsewhere || {});
       shown = true;
       if (found.partial) return self.rows(text, false).then(show, fail);
       root.setAttribute("data-ids-ms", String(Math.round(performance.now() - started)));
@@ -338,13 +353,13 @@
     return li;
   };
 
-  Host.prototype.render = function (rows, searched, store, partial) {
+  Host.prototype.render = function (rows, searched, store, partial, elsewhere) {
     var list = this.list;
     list.textContent = "";
     var self = this;
     var shown = rows.slice(0, this.shown);
     shown.forEach(function (row) {
-      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row, self.level));
+      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row, self.level, elsewhere[row[0]]));
     });
     this.more.hidden = rows.length <= this.shown;
     list.setAttribute("aria-busy", partial ? "true" : "false");
