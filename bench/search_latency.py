@@ -114,7 +114,11 @@ def serve(site: Path):
     import http.server
     import threading
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), GzipHandler.make(site))
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address) -> None:
+            pass  # a page closed while a shard still streamed in: not a failure here
+
+    server = Server(("127.0.0.1", 0), GzipHandler.make(site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
