@@ -50,6 +50,10 @@
   ["focus", "input", "pointerdown"].forEach(function (type) {
     input.addEventListener(type, load, { once: true });
   });
+  // A finger on the search button starts the download before the tap completes.
+  Array.prototype.forEach.call(document.querySelectorAll('label[for="__search"]'), function (label) {
+    label.addEventListener("pointerdown", load, { once: true });
+  });
   var toggle = document.getElementById("__search");
   // Material's search button (small screens) only shows the box: focus it too.
   if (toggle) toggle.addEventListener("change", function () {
