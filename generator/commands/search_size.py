@@ -48,6 +48,8 @@ def run(args) -> int:
         f"city query, ~300:        {script + shards[near]} B "
         f"({near}, {covering[near]} services, shard {shards[near]} B)"
     )
+    first = gz[f"{out}/first/{near}.json"]
+    print(f"  first result, ~300:     {script + first} B (first slice {first} B, then the shard)")
     print(f"national index:          {gz[f'{out}/national.json']} B")
     print(
         f"national query:          {script + gz[f'{out}/national.json']} B (+ one city shard when the query names a city)"

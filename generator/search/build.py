@@ -6,6 +6,10 @@ Output under `<docs>/assets/search/` and the page `<docs>/search/index.md`:
 - `shards/<city code>.json`: one self-contained index + result store per kabupaten/kota
   (all 514), holding the national hotlines and the province services covering it,
   because scores of separately built lunr indexes cannot be merged (issue 4);
+- `first/<city code>.json`: the city's first slice, a small shard of the same form
+  (hotlines, complaint services, the best few services of each kind of help) that
+  answers while the whole shard streams in on a slow connection; results are then
+  refined from the whole shard;
 - `national.json`: a compact national index: every hotline, and one summary per
   kabupaten/kota (its name, organisations and kinds of help); a national query finds
   the city there, then runs in that city's shard;
@@ -42,6 +46,10 @@ OUT = "assets/search"
 BUNDLE_PARTS = ("stemmer-id.js", "text-id.js", "search-ui.js")
 FORMAT_VERSION = 1
 SHARD_BUDGET_GZIP = 40 * 1024  # 60 KB budget minus the search script (~20 KB)
+# On slow 3G (50 KB/s, 400 ms a round trip) the script (~19 KB) and the first slice
+# must arrive within about a second for a first result 1.5 s after the tap.
+FIRST_BUDGET_GZIP = 8 * 1024
+FIRST_PER_KIND = (3, 2, 1)  # services kept per kind of help, fewer while over budget
 DESCRIPTION_STEPS = (documents.DESCRIPTION_WORDS, 6, 0)
 KIND_CODES = {"service": 0, "hotline": 1, "city": 2, "organisation": 3}
 
@@ -60,6 +68,9 @@ def build_search(directory: Directory, docs_dir: Path) -> dict:
         "shards": len(shards),
         "shard_bytes_max": max(len(d) for d in shards),
         "shard_gzip_max": max(gzip_size(d) for d in set(shards)),
+        "first_gzip_max": max(
+            gzip_size(d) for n, d in files.items() if n.startswith(f"{OUT}/first/")
+        ),
         "national_gzip": gzip_size(files[f"{OUT}/national.json"]),
         "bundle_gzip": gzip_size(files[f"{OUT}/search.js"]),
     }
@@ -77,8 +88,9 @@ def search_files(directory: Directory) -> dict[str, bytes]:
         docs = documents.city_docs(directory, city.code)
         key = tuple((doc.kind, doc.id) for doc in docs)
         if key not in built:
-            built[key] = city_shard(docs, labels, config)
-        files[f"{OUT}/shards/{city.code}.json"] = built[key]
+            built[key] = (city_shard(docs, labels, config), first_slice(docs, labels, config))
+        files[f"{OUT}/shards/{city.code}.json"] = built[key][0]
+        files[f"{OUT}/first/{city.code}.json"] = built[key][1]
     national = documents.national_docs(directory)
     files[f"{OUT}/national.json"] = shard_json(national, index.NATIONAL_FIELDS, labels, config)
     files[f"{OUT}/cities.json"] = cities_json()
@@ -166,6 +178,45 @@ def city_shard(docs: list[SearchDoc], labels: dict[str, str], config: dict) -> b
         if gzip_size(data) <= SHARD_BUDGET_GZIP:
             break
     return data
+
+
+def first_slice(docs: list[SearchDoc], labels: dict[str, str], config: dict) -> bytes:
+    """The city's first slice: a shard of the records a first answer most needs.
+
+    The same form and rows as the whole shard, so the browser runs the same query on
+    it; it holds fewer records (`first_docs`) and no description words.
+    """
+    for per_kind in FIRST_PER_KIND:
+        data = shard_json(first_docs(docs, per_kind), index.FIRST_FIELDS, labels, config)
+        if gzip_size(data) <= FIRST_BUDGET_GZIP:
+            break
+    return data
+
+
+def first_docs(docs: list[SearchDoc], per_kind: int) -> list[SearchDoc]:
+    """Hotlines, complaint services, and the `per_kind` best services of each kind of
+    help (not marked for re-checking, 24 jam, gratis first), in the shard's order."""
+    keep = {
+        i
+        for i, doc in enumerate(docs)
+        if doc.kind == "hotline" or (doc.kind == "service" and doc.flags & documents.FLAG_COMPLAINT)
+    }
+    services = [i for i, doc in enumerate(docs) if doc.kind == "service"]
+    services.sort(key=lambda i: _first_rank(docs[i], i))
+    kinds = sorted({c for i in services for c in docs[i].categories})
+    for kind in kinds:
+        keep.update([i for i in services if kind in docs[i].categories][:per_kind])
+    return [docs[i] for i in sorted(keep)]
+
+
+def _first_rank(doc: SearchDoc, position: int) -> tuple:
+    flags = doc.flags
+    return (
+        bool(flags & documents.FLAG_RECHECK),
+        not flags & documents.FLAG_24H,
+        not flags & documents.FLAG_FREE,
+        position,
+    )
 
 
 def _lighter(docs: list[SearchDoc]):

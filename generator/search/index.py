@@ -36,6 +36,8 @@ CITY_FIELDS = (
     FieldSpec("c", 3),  # city / province / "nasional"
     FieldSpec("d", 1),  # first words of the description
 )
+# A city's first slice: every field but the description (a third of its bytes).
+FIRST_FIELDS = CITY_FIELDS[:-1]
 # City summaries have no keywords; hotlines keep theirs ("kdrt" finds SAPA 129).
 NATIONAL_FIELDS = (
     FieldSpec("n", 10),

@@ -1,6 +1,8 @@
 """Search quality on a realistic query set: top-3 rate and dead ends.
 
-Run: `python -m generator.search.quality [--queries FILE] [--json]`.
+Run: `python -m generator.search.quality [--queries FILE] [--first]`.
+With `--first`, the first answer on a slow connection: city scopes from their first
+slices, as the panel shows them before the whole shard has arrived.
 
 Each query runs through lunr.py on the same serialised shards and the same query plan
 the browser uses (as tests/search/test_search_queries.py does). A query is
@@ -55,7 +57,7 @@ class Outcome:
 class Searcher:
     """One directory's search files, queried as the browser queries them."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, first: bool = False):
         from ..validate import check_directory
 
         directory, report = check_directory(root, TODAY)
@@ -65,13 +67,15 @@ class Searcher:
         config = browser_config(directory)
         self.synonyms = config["synonyms"]
         self.phrases = config.get("phrases", [])
+        self.first = first  # answer from first slices (search-ui.js: rows(text, quick))
         self.loaded: dict[str, tuple] = {}
         self.counts: dict[str, dict[str, int]] = {}
         self.prefixes: dict[str, object] = {}
 
     def shard(self, scope: str) -> tuple:
         if scope not in self.loaded:
-            name = "national.json" if scope == "nasional" else f"shards/{scope}.json"
+            folder = "first" if self.first else "shards"
+            name = "national.json" if scope == "nasional" else f"{folder}/{scope}.json"
             data = json.loads(self.files[f"{OUT}/{name}"])
             self.loaded[scope] = (index.load(data["index"]), data["store"])
         return self.loaded[scope]
@@ -101,7 +105,7 @@ class Searcher:
             rows = query.national_rows(found, lambda c: [r[0] for r in self.results(text, c)[0]])
         else:
             rows = [row for row, _s, _n in found]
-            if unknown:
+            if unknown and not self.first:  # a first slice lacks most words
                 national, missing = self.results(text, "nasional")
                 known = query.vocabulary_of(self.synonyms, self.phrases)
                 words = [
@@ -117,19 +121,19 @@ class Searcher:
 
 
 @cache
-def searcher(kind: str) -> Searcher:
-    return Searcher(DIRECTORIES[kind])
+def searcher(kind: str, first: bool = False) -> Searcher:
+    return Searcher(DIRECTORIES[kind], first)
 
 
-def run_case(case: dict) -> Outcome:
-    rows, panel = searcher(case["dir"]).rows(case["query"], str(case["scope"]))
+def run_case(case: dict, first: bool = False) -> Outcome:
+    rows, panel = searcher(case["dir"], first).rows(case["query"], str(case["scope"]))
     shown = rows[:PAGE] + panel
     callable_ = any(row[8] or row[9] for row in shown if len(row) > 9)
     return Outcome(case, [row[0] for row in rows], callable_)
 
 
-def measure(cases: list[dict]) -> dict:
-    outcomes = [run_case(c) for c in cases]
+def measure(cases: list[dict], first: bool = False) -> dict:
+    outcomes = [run_case(c, first) for c in cases]
     by_class: dict[str, Counter] = {}
     for o in outcomes:
         counts = by_class.setdefault(o.case["class"], Counter())
@@ -157,9 +161,10 @@ def _miss(o: Outcome) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--first", action="store_true", help="the first answer: first slices")
     args = parser.parse_args(argv)
     cases = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
-    report = measure(cases)
+    report = measure(cases, args.first)
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     return 0
 

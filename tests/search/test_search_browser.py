@@ -262,7 +262,7 @@ def test_no_match_shows_numbers_to_call_and_what_to_try_next_at_360px(browser, s
 
 
 @pytest.mark.browser
-def test_another_city_named_is_offered_first(browser, server):
+def test_another_city_named_is_offered_first_and_labelled(browser, server, tmp_path):
     page = browser.new_page()
     _type_in_header(page, server, "mediasi bone")
     page.wait_for_function(
@@ -273,6 +273,14 @@ def test_another_city_named_is_offered_first(browser, server):
         timeout=10000,
     )
     assert page.locator('[data-ids-output] [data-city="73.08"] button').is_visible()
+    first = page.locator("[data-ids-output] .ids-result").first
+    assert first.locator(".ids-result__elsewhere").inner_text() == (
+        "Di Kabupaten Bone, bukan di Kota Magelang"
+    )
+    own = page.locator('[data-ids-output] [data-record-id="mediasi-uptd-ppa-contoh-magelang"]')
+    if own.count():  # this city's own results carry no such label
+        assert own.locator(".ids-result__elsewhere").count() == 0
+    page.screenshot(path=tmp_path / "elsewhere.png")
     page.close()
 
 
@@ -305,6 +313,112 @@ def test_no_result_panel_has_no_axe_violations(browser, server):
     result = page.evaluate(
         """() => axe.run(document.querySelector('[data-ids-search]'),
                  {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"""
+    )
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert violations == []
+    context.close()
+
+
+def _hold(page, pattern: str) -> list:
+    """Requests matching `pattern` wait until the test lets them go (`route.continue_()`)."""
+    held: list = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def _wait_until(page, held: list) -> None:
+    for _ in range(200):
+        if held:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the request was never made")
+
+
+@pytest.mark.browser
+def test_first_slice_answers_then_the_whole_shard_refines(browser, server, tmp_path):
+    """While the city's whole shard is on its way, the first slice answers (hotlines,
+    complaint services, the best services of each kind of help) and says more is coming;
+    then the whole shard's results take their place."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    held = _hold(page, "**/assets/search/shards/33.71.json")
+    _type_in_header(page, server, "psikologi")
+    out = "[data-ids-output]"
+    page.wait_for_function(
+        "() => document.querySelector('[data-ids-output] .ids-status').textContent"
+        " === '2 hasil pertama. Memuat semua hasil…'",
+        timeout=10000,
+    )
+    assert page.locator(f'{out} .ids-results[aria-busy="true"]').count() == 1
+    ids = page.locator(f"{out} .ids-results .ids-result").evaluate_all(
+        "els => els.map(e => e.dataset.recordId)"
+    )
+    # Services only: the organisation "Biro Psikologi Contoh" is in the whole shard.
+    assert ids == [
+        "konseling-psikolog-uptd-ppa-contoh-magelang",
+        "konseling-keluarga-biro-psikologi-contoh",
+    ]
+    page.screenshot(path=tmp_path / "first-slice.png")
+    _wait_until(page, held)
+    held[0].continue_()
+    page.wait_for_selector(
+        f'{out} .ids-results[aria-busy="false"] [data-record-id="biro-psikologi-contoh-magelang"]',
+        timeout=10000,
+    )
+    assert page.inner_text(f"{out} .ids-status") == "3 hasil ditemukan."
+    page.screenshot(path=tmp_path / "refined.png")
+    page.close()
+
+
+@pytest.mark.browser
+def test_search_works_without_the_first_slice(browser, server):
+    """A site whose first slices are missing (an older build, a failed request) still
+    searches: the whole shard answers."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.route("**/assets/search/first/**", lambda route: route.fulfill(status=404))
+    _type_in_header(page, server, "kenanga")
+    row = '[data-ids-output] .ids-results[aria-busy="false"] [data-record-id="organisasi-wanita-contoh-kenanga"]'
+    page.wait_for_selector(row, timeout=10000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_query_typed_before_the_loader_ran_is_searched(browser, server):
+    """On a slow page the box can be used before loader.js runs: the words typed then
+    are searched once it does, without typing again."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    held = _hold(page, "**/assets/search/loader.js")
+    page.goto(server + CITY_URL, wait_until="commit")
+    _wait_until(page, held)
+    page.fill("[data-ids-query]", "visum")
+    held[0].continue_()
+    page.wait_for_selector(
+        '[data-ids-output] [data-record-id="visum-rsu-contoh-magelang"]', timeout=10000
+    )
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["konseling", "qwzx"])
+def test_search_page_results_have_no_axe_violations(browser, server, query):
+    """The search page's own panel, with results and with the no-result panel: WCAG rules
+    and best practices (headings one level under the page title: heading-order)."""
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        skip_or_fail("axe-core not installed (npm ci)")
+    context = browser.new_context(viewport={"width": 360, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(server + "search/")
+    page.fill("#ids-page-query", query)
+    shown = "[data-ids-page] .ids-help" if query == "qwzx" else "[data-ids-page] .ids-result"
+    page.locator(shown).first.wait_for(timeout=10000)
+    assert page.locator(
+        "[data-ids-page] h2.ids-result__title, [data-ids-page] h2.ids-help__title"
+    ).count()
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        """() => axe.run(document, {
+              runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+              rules: {region: {enabled: false}}})"""  # landmarks: the page shell's, not the panel's
     )
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []

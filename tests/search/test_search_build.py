@@ -80,6 +80,38 @@ def test_city_of_300_services_within_budget(tmp_path):
     assert kinds.count(3) == len(directory.organisations)  # every organisation, reachable
 
 
+def test_first_slice_holds_what_a_first_answer_needs(fictional_search):
+    """The first slice: hotlines and complaint services, the best services of each kind
+    of help, with the very rows of the whole shard, and no description words."""
+    docs, _ = fictional_search
+    out = docs / "assets" / "search"
+    assert sorted(p.stem for p in (out / "first").glob("*.json")) == [
+        c.code for c in regions.cities()
+    ]
+    whole = {row[0]: row for row in read_shard(docs, "33.71")["store"]}
+    first = json.loads((out / "first" / "33.71.json").read_text(encoding="utf-8"))
+    rows = {row[0]: row for row in first["store"]}
+    assert {"sapa-129", "polisi-110", "pengaduan-uptd-ppa-contoh-magelang"} <= set(rows)
+    assert all(whole[rid] == row for rid, row in rows.items())
+    assert {row[1] for row in rows.values()} == {0, 1}  # organisations wait for the shard
+    assert "d" not in first["index"]["fields"]
+
+
+def test_city_of_300_services_first_slice_within_budget(tmp_path):
+    """Script and first slice: what a first result needs, about a second on slow 3G."""
+    directory = synth_directory(city="33.75", services=300)
+    build_search(directory, tmp_path)
+    out = tmp_path / "assets" / "search"
+    assert gz(out / "first" / "33.75.json") <= 8 * 1024
+    assert (
+        gz(out / "search.js") + gz(out / "search.css") + gz(out / "first" / "33.75.json")
+        <= 30 * 1024
+    )
+    first = json.loads((out / "first" / "33.75.json").read_text(encoding="utf-8"))["store"]
+    complaint = [row for row in first if row[1] == 0 and row[7] & 4]
+    assert complaint and {row[1] for row in first} == {0, 1}
+
+
 def test_search_page_is_written(fictional_search):
     docs, _ = fictional_search
     page = (docs / "search" / "index.md").read_text(encoding="utf-8")

@@ -51,6 +51,16 @@ def test_goals_are_met():
     assert report["top3_rate"] >= 0.95, report["misses"]
 
 
+def test_first_answer_never_leaves_a_person_stuck():
+    """Before the whole shard arrives, the first slice's answer already holds a number
+    to call for every query, and finds the right record for everyday words."""
+    report = quality.measure(CASES, first=True)
+    assert report["dead_ends"] == 0, report["dead_end_queries"]
+    classes = report["by_class"]
+    for name in ("affix", "typo", "everyday"):
+        assert classes[name]["top3"] >= classes[name]["queries"] - 1, (name, report["misses"])
+
+
 @pytest.fixture(scope="module")
 def node():
     found = shutil.which("node")

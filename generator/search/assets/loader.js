@@ -19,16 +19,21 @@
     js.src = base + "search.js";
     js.async = true;
     document.head.appendChild(js);
-    prefetchCity();
+    prefetch();
   }
 
-  // The city's shard downloads alongside search.js instead of after it (on slow 3G the
-  // two requests in a row cost a round trip and the script's start-up); search.js takes
-  // the promise from here. Same-site static file: nothing typed is in the request.
-  function prefetchCity() {
+  // The city's first slice (a small shard: hotlines, complaint services, the best
+  // services of each kind of help) downloads alongside search.js, so a first result
+  // shows about a second after the tap on slow 3G; search.js takes the promise from
+  // here and fetches the whole shard only then, so the two never share the bandwidth.
+  // Same-site static file: nothing typed is in the request.
+  // On the search page without a city, the national index is what a query needs first.
+  function prefetch() {
     var city = root.getAttribute("data-ids-city") || "";
-    if (!/^\d\d\.\d\d$/.test(city) || !window.fetch) return;
-    var url = base + "shards/" + city + ".json";
+    if (!window.fetch) return;
+    var url = /^\d\d\.\d\d$/.test(city) ? base + "first/" + city + ".json"
+      : document.querySelector("[data-ids-page]") ? base + "national.json" : "";
+    if (!url) return;
     var pending = fetch(url, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) throw new Error(r.status + " " + url);
       return r.json();
@@ -45,10 +50,18 @@
   ["focus", "input", "pointerdown"].forEach(function (type) {
     input.addEventListener(type, load, { once: true });
   });
+  // A finger on the search button starts the download before the tap completes.
+  Array.prototype.forEach.call(document.querySelectorAll('label[for="__search"]'), function (label) {
+    label.addEventListener("pointerdown", load, { once: true });
+  });
   var toggle = document.getElementById("__search");
   // Material's search button (small screens) only shows the box: focus it too.
   if (toggle) toggle.addEventListener("change", function () {
     if (toggle.checked) { load(); input.focus(); }
   });
-  if (document.querySelector("[data-ids-page]")) load();
+  // A slow page may show the box before this script runs: what was typed still counts.
+  if (document.querySelector("[data-ids-page]") || input.value || document.activeElement === input) {
+    load();
+    if (toggle && input.value) toggle.checked = true;
+  }
 })();

@@ -40,17 +40,48 @@
     });
   }
 
+  var firsts = Object.create(null);
+  var ready = Object.create(null);  // scopes whose whole shard has arrived
+
+  function fetchShard(url) {
+    var prefetched = (globalThis.IdSearchPrefetch || {})[url];
+    if (prefetched) delete globalThis.IdSearchPrefetch[url];  // a retry fetches afresh
+    return (prefetched || getJSON(url)).then(function (data) {
+      return { index: lunr.Index.load(S.expandIndex(data.index)), store: data.store };
+    });
+  }
+
+  // The whole shard. A city's is requested once its first slice has arrived (or
+  // failed): on a slow connection the two would otherwise share the bandwidth and
+  // both arrive late.
   function shard(scope) {
     if (!shards[scope]) {
       var url = assets + (scope === NATIONAL ? "national.json" : "shards/" + scope + ".json");
-      var prefetched = (globalThis.IdSearchPrefetch || {})[url];
-      if (prefetched) delete globalThis.IdSearchPrefetch[url];  // a retry fetches afresh
-      shards[scope] = (prefetched || getJSON(url)).then(function (data) {
-        return { index: lunr.Index.load(S.expandIndex(data.index)), store: data.store };
-      });
-      shards[scope].catch(function () { delete shards[scope]; });
+      var after = scope === NATIONAL ? Promise.resolve() : first(scope).catch(function () {});
+      shards[scope] = after.then(function () { return fetchShard(url); });
+      shards[scope].then(function () { ready[scope] = true; }, function () { delete shards[scope]; });
     }
     return shards[scope];
+  }
+
+  // A city's first slice: the same form as its shard with fewer records (hotlines,
+  // complaint services, the best services of each kind of help).
+  function first(scope) {
+    if (!firsts[scope]) {
+      firsts[scope] = fetchShard(assets + "first/" + scope + ".json").then(function (s) {
+        s.partial = true;
+        return s;
+      });
+      firsts[scope].catch(function () { delete firsts[scope]; });
+    }
+    return firsts[scope];
+  }
+
+  // quick: a city's first slice while its whole shard is still on the way.
+  function load(scope, quick) {
+    if (!quick || scope === NATIONAL || ready[scope]) return shard(scope);
+    shard(scope);
+    return first(scope).catch(function () { return shard(scope); });
   }
 
   // --- one row of the store: [id, kind, name, org, place, cats, auds, flags, calls, wa,
@@ -63,11 +94,14 @@
     return "https://wa.me/" + digits;
   }
 
-  function renderRow(row) {
+  // level: the heading level of a result's name (2 under the search page's title, 3 in
+  // the header panel), so headings never skip a level (WCAG 1.3.1).
+  function renderRow(row, level, where) {
     var li = el("li", { "class": "ids-result", "data-record-id": row[0] });
     var href = siteBase + (C.urls[row[1]] || C.urls[0]).replace("{id}", row[0]);
     var title = el("a", { "class": "ids-result__name", href: href }, row[2]);
-    li.appendChild(el("h3", { "class": "ids-result__title" })).appendChild(title);
+    li.appendChild(el("h" + level, { "class": "ids-result__title" })).appendChild(title);
+    if (where) li.appendChild(el("p", { "class": "ids-result__elsewhere" }, where));
     var meta = [row[3], row[4]].filter(Boolean).join(" · ");
     if (meta) li.appendChild(el("p", { "class": "ids-result__meta" }, meta));
     var kinds = row[5].map(function (i) { return C.categories[i][1]; });
@@ -92,8 +126,9 @@
   }
 
   // --- a host: an input plus an output area (header panel, or the search page)
-  function Host(input, output, autofocus) {
+  function Host(input, output, autofocus, level) {
     this.input = input;
+    this.level = level;
     this.token = 0;
     this.shown = PAGE_SIZE;
     this.build(output);
@@ -110,7 +145,10 @@
       }
     });
     if (autofocus) input.focus();
-    this.search();
+    // A box not in use (the header's, on the search page) waits until it is: the page
+    // stays responsive while it starts.
+    if (autofocus || input.value || document.activeElement === input) this.search();
+    else input.addEventListener("focus", function () { self.search(); }, { once: true });
   }
 
   Host.prototype.select = function (label, name, options) {
@@ -224,10 +262,18 @@
   // City scope: a word this city does not know may name another city; the national
   // index (fetched only then) finds it, and its best results come first.
   // Mirror of quality.Searcher.rows() (generator/search/quality.py).
-  Host.prototype.rows = function (text) {
+  // quick: answer from first slices where the whole shard has not arrived yet; the
+  // answer then says `partial` and search() asks again for the whole one.
+  Host.prototype.rows = function (text, quick) {
     var scope = this.current;
-    return shard(scope).then(function (s) {
-      var done = function (rows) { return { rows: rows, store: s.store }; };
+    var option = this.scope.options[this.scope.selectedIndex];
+    var hereName = option && option.value === scope ? option.text : "kota/kabupaten ini";
+    var partial = false;
+    var get = function (code) {
+      return load(code, quick).then(function (s) { partial = partial || !!s.partial; return s; });
+    };
+    return get(scope).then(function (s) {
+      var done = function (rows) { return { rows: rows, store: s.store, partial: partial }; };
       var r = run(s, text);
       if (!r.clauses.length) {
         return done(scope === NATIONAL ? s.store.filter(function (row) { return row[1] === 1; }) : s.store.slice());
@@ -235,10 +281,11 @@
       if (scope === NATIONAL) {
         var city = S.bestCity(r.results);
         if (!city) return done(S.combineNational(r.results, []));
-        return shard(city).then(function (c) { return done(S.combineNational(r.results, rowsOf(run(c, text).results))); });
+        return get(city).then(function (c) { return done(S.combineNational(r.results, rowsOf(run(c, text).results))); });
       }
       var rows = rowsOf(r.results);
-      if (!r.unknown.length) return done(rows);
+      // A first slice lacks most words: they name no other city until the whole shard says so.
+      if (!r.unknown.length || s.partial) return done(rows);
       return shard(NATIONAL).then(function (n) {
         var nr = run(n, text);
         var vocabulary = S.vocabularyOf(C.synonyms, C.phrases);
@@ -249,27 +296,49 @@
         if (!other) return done(rows);
         var cityRow = nr.results.filter(function (x) { return x.row[0] === other; })[0].row;
         return shard(other).then(function (o) {
-          return done(S.withElsewhere(rows, rowsOf(run(o, text).results), cityRow));
+          var there = rowsOf(run(o, text).results);
+          var found = done(S.withElsewhere(rows, there, cityRow));
+          found.elsewhere = elsewhereLabels(there.slice(0, 3), rows, cityRow[2], hereName);
+          return found;
         });
       }, function () { return done(rows); });
     });
   };
 
+  // The other city's results say where they are: they do not serve this city.
+  function elsewhereLabels(there, rows, cityName, hereName) {
+    var here = Object.create(null);
+    rows.forEach(function (row) { here[row[0]] = true; });
+    var labels = Object.create(null);
+    there.forEach(function (row) { if (!here[row[0]]) labels[row[0]] = "Di " + cityName + ", bukan di " + hereName; });
+    return labels;
+  }
+
+  // First the answer at hand (a first slice on a slow connection), then, once the
+  // whole shard is in, the refined one in its place.
   Host.prototype.search = function () {
     var self = this;
     var token = ++this.token;
     var text = this.input.value;
     var searched = S.planQuery(text, C.synonyms).length > 0;
     var started = performance.now();
-    this.rows(text).then(function (found) {
+    var shown = false;
+    var show = function (found) {
       if (token !== self.token) return;
       var rows = found.rows.filter(function (row) { return self.keep(row); });
-      self.render(rows, searched, found.store);
+      self.render(rows, searched, found.store, found.partial, found.elsewhere || {});
+      shown = true;
+      if (found.partial) return self.rows(text, false).then(show, fail);
       root.setAttribute("data-ids-ms", String(Math.round(performance.now() - started)));
-    }, function () {
+    };
+    var fail = function () {
       if (token !== self.token) return;
-      self.status.textContent = "Pencarian tidak bisa dimuat. Periksa koneksi, lalu coba lagi.";
-    });
+      self.list.setAttribute("aria-busy", "false");
+      self.status.textContent = shown
+        ? "Baru sebagian hasil: sisanya tidak bisa dimuat. Periksa koneksi, lalu coba lagi."
+        : "Pencarian tidak bisa dimuat. Periksa koneksi, lalu coba lagi.";
+    };
+    this.rows(text, true).then(show, fail);
   };
 
   // Another city that matches a national query: one tap searches there.
@@ -284,20 +353,25 @@
     return li;
   };
 
-  Host.prototype.render = function (rows, searched, store) {
+  Host.prototype.render = function (rows, searched, store, partial, elsewhere) {
     var list = this.list;
     list.textContent = "";
     var self = this;
     var shown = rows.slice(0, this.shown);
     shown.forEach(function (row) {
-      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row));
+      list.appendChild(row[1] === 2 ? self.renderCity(row) : renderRow(row, self.level, elsewhere[row[0]]));
     });
     this.more.hidden = rows.length <= this.shown;
-    this.status.textContent = rows.length
-      ? (searched ? rows.length + " hasil ditemukan." : rows.length + " layanan.")
-      : "Tidak ada hasil untuk kata itu.";
+    list.setAttribute("aria-busy", partial ? "true" : "false");
+    if (partial) {
+      this.status.textContent = (rows.length ? rows.length + " hasil pertama. " : "") + "Memuat semua hasil…";
+    } else {
+      this.status.textContent = rows.length
+        ? (searched ? rows.length + " hasil ditemukan." : rows.length + " layanan.")
+        : "Tidak ada hasil untuk kata itu.";
+    }
     var reachable = shown.some(function (row) { return row[1] !== 2 && (row[8].length || row[9].length); });
-    this.renderHelp(reachable ? [] : S.callNow(store), rows.length === 0);
+    this.renderHelp(reachable ? [] : S.callNow(store), rows.length === 0 && !partial);
   };
 
   // No dead end (mirror of quality.py): when nothing shown has a number to call, the
@@ -309,11 +383,11 @@
     if (help.hidden) return;
     var self = this;
     if (calls.length) {
-      help.appendChild(el("h3", { "class": "ids-help__title" }, "Perlu bantuan sekarang? Telepon:"));
+      help.appendChild(el("h" + this.level, { "class": "ids-help__title" }, "Perlu bantuan sekarang? Telepon:"));
       var list = help.appendChild(el("ol", { "class": "ids-results ids-help__calls", "aria-label": "Nomor untuk ditelepon sekarang" }));
-      calls.forEach(function (row) { list.appendChild(renderRow(row)); });
+      calls.forEach(function (row) { list.appendChild(renderRow(row, self.level + 1)); });
     }
-    help.appendChild(el("h3", { "class": "ids-help__title" }, "Coba juga"));
+    help.appendChild(el("h" + this.level, { "class": "ids-help__title" }, "Coba juga"));
     var next = help.appendChild(el("p", { "class": "ids-help__next" }));
     if (this.current !== NATIONAL) {
       next.appendChild(this.action("Cari di seluruh Indonesia", function () {
@@ -363,9 +437,9 @@
     pageHost.appendChild(label);
     pageHost.appendChild(input);
     pageHost.appendChild(out);
-    new Host(input, out, true);
+    new Host(input, out, true, 2);
   }
-  new Host(headerInput, headerOutput, false);
+  new Host(headerInput, headerOutput, false, 3);
   function open() { if (toggle && !toggle.checked) { toggle.checked = true; } }
   headerInput.addEventListener("focus", open);
   headerInput.addEventListener("keydown", function (e) {
