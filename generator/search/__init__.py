@@ -1,4 +1,4 @@
-"""Search that understands Indonesian, prebuilt per city (issue 4).
+"""Search that understands Indonesian, prebuilt per city.
 
 The build pipeline calls `build_search(directory, docs_dir) -> dict of stats`, or
 `site_stage(directory, docs_dir)` (the optional-stage name generator/build.py looks for).

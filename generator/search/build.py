@@ -5,7 +5,7 @@ Output under `<docs>/assets/search/` and the page `<docs>/search/index.md`:
 
 - `shards/<city code>.json`: one self-contained index + result store per kabupaten/kota
   (all 514), holding the national hotlines and the province services covering it,
-  because scores of separately built lunr indexes cannot be merged (issue 4);
+  because scores of separately built lunr indexes cannot be merged;
 - `first/<city code>.json`: the city's first slice, a small shard of the same form
   (hotlines, complaint services, the best few services of each kind of help) that
   answers while the whole shard streams in on a slow connection; results are then
@@ -169,7 +169,7 @@ def shard_json(docs: list[SearchDoc], fields, labels: dict[str, str], config: di
 def city_shard(docs: list[SearchDoc], labels: dict[str, str], config: dict) -> bytes:
     """A city's shard, made lighter step by step while it is over budget.
 
-    The budget (issue 4) is 60 KB gzip for script + shard; a very large city (600+
+    The budget (PERFORMANCE.md) is 60 KB gzip for script + shard; a very large city (600+
     services) keeps fewer description words, then leaves out the organisations whose
     name its services already carry, rather than going over it.
     """

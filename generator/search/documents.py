@@ -15,7 +15,7 @@ from ..directory import Directory, Entry
 from ..models import Hotline, Organisation, Service
 
 # How many words of a description are indexed: descriptions dominate shard size
-# (issue 4: 300 records with 40-word descriptions gave 81 KB gzip, 25 KB without).
+# (measured: 300 records with 40-word descriptions gave 81 KB gzip, 25 KB without).
 DESCRIPTION_WORDS = 12
 MAX_CALLS = 2
 FLAG_24H = 1
@@ -229,7 +229,7 @@ def national_docs(d: Directory) -> list[SearchDoc]:
 
     A city summary holds the city's name, the organisations and the kinds of help of
     the services covering it. A national query finds the best city here, then runs in
-    that city's shard (two small downloads instead of 10,000 records; issue 4 budget).
+    that city's shard (two small downloads instead of 10,000 records: the search budget in PERFORMANCE.md).
     """
     hotlines = sorted(d.hotlines.values(), key=lambda e: (e.record.order, e.id))
     docs = [hotline_doc(d, e) for e in hotlines]

@@ -1,4 +1,4 @@
-"""lunr.py indexes, serialised for lunr.js 2.3.9 (issue 4).
+"""lunr.py indexes, serialised for lunr.js 2.3.9.
 
 Index-time terms go through pipeline functions registered in lunr.py under the
 same names the browser registers in lunr.js ("id-stopword", "id-stemmer"), so a
@@ -27,7 +27,7 @@ class FieldSpec:
 
 
 # Names, organisation, kinds of help and keywords count fully; place less;
-# the trimmed description least (issue 4 size budget).
+# the trimmed description least (the search size budget in PERFORMANCE.md).
 CITY_FIELDS = (
     FieldSpec("n", 10),  # name
     FieldSpec("o", 6),  # organisation

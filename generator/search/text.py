@@ -1,4 +1,4 @@
-"""The Indonesian text pipeline, identical to `assets/text-id.js` (issue 4).
+"""The Indonesian text pipeline, identical to `assets/text-id.js`.
 
 normalise -> tokenise -> drop stop words -> stem. The same `Lexicon` (stop words,
 protected words, overrides) is written into the browser bundle, and the JavaScript

@@ -1,4 +1,4 @@
-"""Browser test (issue 4): type a query on a city page and see the expected result
+"""Browser test: type a query on a city page and see the expected result
 with a working call link; the URL, history and storage stay unchanged; every request
 goes to the local server. Uses a minimal MkDocs + Material site with this branch's
 header partial and the search built from the fictional directory."""

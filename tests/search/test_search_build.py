@@ -11,7 +11,7 @@ from generator import regions
 from generator.search import build_search
 from tests.search.conftest import read_shard
 
-BUDGET_300 = 60 * 1024  # issue 4: gzip bytes fetched for a city of 300 services
+BUDGET_300 = 60 * 1024  # PERFORMANCE.md budget: gzip bytes fetched for a city of 300 services
 
 
 def gz(path) -> int:

@@ -1,5 +1,5 @@
 """Realistic queries against the fictional directory, through lunr.py on the same
-serialised shards and the same query plan the browser uses (issue 4)."""
+serialised shards and the same query plan the browser uses."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The browser's Indonesian pipeline (assets/*.js, run in Node) gives exactly the
-Python stems, tokens and query plans (issue 4)."""
+Python stems, tokens and query plans."""
 
 from __future__ import annotations
 

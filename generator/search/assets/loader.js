@@ -1,5 +1,5 @@
 /* Loads the search (lunr.js, Indonesian pipeline, UI, styles) only when the search box
- * is first used, so pages stay light (issue 4). Nothing typed is stored or sent. */
+ * is first used, so pages stay light. Nothing typed is stored or sent. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-ids-search]");

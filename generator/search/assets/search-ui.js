@@ -1,5 +1,5 @@
 /*
- * The search panel (issue 4): city-scoped by default, facets, results with call and
+ * The search panel: city-scoped by default, facets, results with call and
  * WhatsApp buttons. The query lives only in the input box: it is never put into the
  * URL, history, localStorage or sessionStorage, and nothing is sent anywhere; the only
  * requests are for static files of this site (a shard per city, the national index).
@@ -258,7 +258,7 @@
   function rowsOf(results) { return results.map(function (r) { return r.row; }); }
 
   // National scope: the compact national index finds hotlines and the best city; the
-  // query then runs in that city's shard (issue 4: never download every record).
+  // query then runs in that city's shard (never download every record).
   // City scope: a word this city does not know may name another city; the national
   // index (fetched only then) finds it, and its best results come first.
   // Mirror of quality.Searcher.rows() (generator/search/quality.py).

@@ -1,6 +1,6 @@
 /*
  * Indonesian text pipeline and query planning for the browser: the mirror of
- * generator/search/text.py and generator/search/query.py (issue 4). Keep the two in
+ * generator/search/text.py and generator/search/query.py. Keep the two in
  * step; tests/search/test_search_stemmer_parity.py compares them through Node.
  */
 (function (root) {
