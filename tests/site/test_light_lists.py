@@ -1,26 +1,14 @@
 """National lists split when they grow: the services list and a kind-of-help page link
 each city instead (its page lists them), the organisations list links each province's
-page. Rendered from the fictional directory with the limit lowered (no MkDocs build)."""
+page. Rendered from the fictional directory with the limits lowered."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
-from pathlib import Path
 
 import pytest
 
 from generator.site import pages
-from generator.validate import check_directory
-
-FICTIONAL = Path(__file__).resolve().parents[1] / "data" / "fictional"
-
-
-@pytest.fixture(scope="module")
-def directory():
-    d, report = check_directory(FICTIONAL, date(2026, 11, 22))
-    assert d is not None, report.errors
-    return d
 
 
 def site(directory, limit: int, monkeypatch) -> dict[str, str]:
