@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import addresses, phones, readcache
+from . import addresses, phones
 from .errors import Problem, problem
 from .kinds import subject_of
 from .load import Loc, RawRecord, field_path, stream_tree
 from .readcache import ReadCache
+from .readcache import disabled as cache_disabled
 
 HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 # The start of a tag. `HTML_RE` matches exactly when such a start has a `>` somewhere
@@ -45,7 +46,7 @@ def start_reading(root: Path, cache: bool = False) -> Started:
 
     `cache`: keep what was read for the next run, and take unchanged files from the
     last one (`readcache`; off when `DIREKTORI_NO_CACHE` is set)."""
-    kept = ReadCache(root) if cache and not readcache.disabled() else None
+    kept = ReadCache(root) if cache and not cache_disabled() else None
     return stream_tree(root, per_record=early_rules, cache=kept)
 
 
@@ -174,7 +175,8 @@ def _validate_email(value: str) -> str | None:
 
 
 # email-validator explains in English; a staff member reading Indonesian gets the gist
-# in Indonesian (the English text stays for `--lang en`). First match wins.
+# in Indonesian (the English text stays for `--lang en`). Cues are lowercase and
+# matched without case; the first match wins.
 EMAIL_REASONS_ID = (
     ("full-width", "tanda @ yang dipakai bukan @ biasa; ketik ulang tanda @"),
     ("small commercial at", "tanda @ yang dipakai bukan @ biasa; ketik ulang tanda @"),
@@ -192,17 +194,17 @@ EMAIL_REASONS_ID = (
     ("display name", "tulis alamat email saja, tanpa nama atau tanda < >"),
     ("angle bracket", "tulis alamat email saja, tanpa nama atau tanda < >"),
     ("anything after the email", "ada tulisan lain setelah alamat email"),
-    ("Quot", "tanda kutip tidak boleh dipakai"),
     ("quot", "tanda kutip tidak boleh dipakai"),
     ("bracket", "alamat IP dalam kurung tidak boleh dipakai"),
     ("character", "ada huruf atau tanda yang tidak boleh dipakai"),
-    ("ASCII", "ada huruf atau tanda yang tidak boleh dipakai"),
+    ("ascii", "ada huruf atau tanda yang tidak boleh dipakai"),
 )
 
 
 def email_reason_id(reason: str) -> str:
     """The gist of email-validator's English `reason`, in Indonesian."""
+    low = reason.lower()
     for cue, text in EMAIL_REASONS_ID:
-        if cue in reason:
+        if cue in low:
             return text
     return "bentuknya tidak sah"

@@ -17,6 +17,7 @@ from markupsafe import escape
 
 from .. import present, regions
 from ..directory import Directory
+from ..present.promises import CONFIDENTIAL
 from . import format as fmt
 from . import urls, views
 from .vcard import neutral_vcard, vcard
@@ -62,8 +63,6 @@ def _group(entries, keys) -> dict[str, list]:
 
 def _promise_confidential(record) -> str:
     """The word "Rahasia" when the record itself promises it (as its leaflet does), or ""."""
-    from ..present.promises import CONFIDENTIAL
-
     return CONFIDENTIAL if CONFIDENTIAL in present.promises(record) else ""
 
 
@@ -225,11 +224,8 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
     d = r.d
     is_covered = city.code in covered(d)
     services = r.covering(city.code)
-    groups = (
-        category_previews(d, services, city.code)
-        if len(services) > CITY_LIMIT
-        else category_groups(d, services)
-    )
+    large = len(services) > CITY_LIMIT
+    groups = category_previews(d, services, city.code) if large else category_groups(d, services)
     pathways = [p for p in d.pathways.values() if p.record.region == city.code]
     province = regions.lookup(city.province)
     lines = present.hotlines_of_city(d, city.code)
@@ -243,7 +239,7 @@ def city_page(r: Renderer, city: regions.RegionInfo) -> Page:
         urgent=r.hotline_lines(lines.emergency),
         other_lines=r.hotline_lines(lines.other),
         groups=groups,
-        large=len(services) > CITY_LIMIT,
+        large=large,
         services=services,
         line_hours=line_hours(lines.all),
         pathways=sorted(pathways, key=lambda p: p.id),
@@ -461,8 +457,7 @@ def category_page(r: Renderer, cid: str) -> Page:
     term = d.categories[cid]
     by_city = []
     for code in d.city_codes():
-        members = [s for s in r.covering(code) if any(c.id == cid for c in s.categories)]
-        by_city.append((regions.lookup(code), members))
+        by_city.append((regions.lookup(code), kind_members(r.covering(code), cid)))
     hotlines = [h for h in d.hotlines.values() if cid in h.record.categories]
     total = sum(len(members) for _city, members in by_city)
     return r.page(
