@@ -18,9 +18,9 @@ Severity by place (written down in CONTRIBUTING.md, "Alamat dan rumah aman"):
   warning (W-MAP-IN-TEXT): a public office's place belongs in `locations`;
 - a street address or coordinates alone in public text (a public office): no problem.
 
-Imports no models: it runs in the reader processes (`early.py`). Every pattern runs in
-linear time (no nested or adjacent unbounded repeats; possessive `*+` where two could
-meet), so a hostile file cannot stall `check`.
+Imports no models: it runs in the reader processes (`check/rules/addresses.py`).
+Every pattern runs in linear time (no nested or adjacent unbounded repeats; possessive
+`*+` where two could meet), so a hostile file cannot stall `check`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The resolved, indexed directory: what every output stage reads.
 
-Built once by `validate.validate_directory()` from the loaded records; render stages
+Built once by `check.engine.build_directory()` from the checked records; render stages
 (site, search, print) never read YAML themselves.
 """
 

@@ -4,8 +4,8 @@ Every place that lists or names record kinds reads `KINDS` (or the tables derive
 from it below); the typed model of each kind is `models.MODELS[kind]`, and
 `models.py` asserts that it declares a model for exactly these kinds, in this order.
 
-No models here: the file readers (`load.py`, `early.py`) import this module, and
-`check` starts its reader processes before it imports pydantic.
+No models here: the file readers (`check/reading.py`, `check/rules/`) import this
+module, and `check` starts its reader processes before it imports pydantic.
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """Record kinds of the directory, declared once.
 
 Every kind is a pydantic model with a docstring per field. From these models come:
-the validation of each YAML file (`validate.py`), the JSON Schemas in
+the validation of each YAML file (`check/shape.py`), the JSON Schemas in
 `directory/schema/` (`schema.py`), and the field reference page for staff.
 
 Field names are English and map onto Open Referral HSDS 3.0 where HSDS has the
 field (see `HSDS` comments); their meaning is documented in Indonesian for staff.
 
 Rules that need other records (references, phone numbers against the short-code
-list, region codes against the national table) live in `validate.py`; the models
+list, region codes against the national table) live in `check/rules/`; the models
 only hold the shape of one record.
 """
 
@@ -39,7 +39,7 @@ LANG_RE = re.compile(r"^[a-z]{2,3}$")
 
 
 # Format codes by pattern: pydantic-core checks these in Rust (no Python call per value,
-# ~0.07 s at 10,000 records) and `shape.py` turns a mismatch into the code.
+# ~0.07 s at 10,000 records) and `check/shape.py` turns a mismatch into the code.
 PATTERN_CODES: dict[str, str] = {
     SLUG_RE.pattern: "E-SLUG",
     REGION_RE.pattern: "E-REGION-FORMAT",

@@ -37,25 +37,20 @@ def parse(value: str) -> phonenumbers.PhoneNumber | None:
     return _typed(value)[0]
 
 
-_CLASSES: dict[str, tuple[str | None, int | None]] = {}
+NumberClass = tuple[str | None, int | None]  # (E.164, libphonenumber number type)
 
 
-def classify(value: str) -> tuple[str | None, int | None]:
+@lru_cache(maxsize=65536)
+def classify(value: str) -> NumberClass:
     """(E.164, libphonenumber number type) or (None, None) when not a valid number.
 
-    Cached, and seeded from the worker processes that read the files (`seed`), because
-    parsing is the costliest single rule of `check`.
+    Parsing is the costliest single rule of `check`: the readers classify each file's
+    numbers (`check.rules.phones.classify_numbers`) and hand the answers on.
     """
-    found = _CLASSES.get(value)
-    if found is None:
-        number, kind = _typed(value)
-        found = (
-            (phonenumbers.format_number(number, PhoneNumberFormat.E164), kind)
-            if number
-            else (None, None)
-        )
-        _CLASSES[value] = found
-    return found
+    number, kind = _typed(value)
+    if number is None:
+        return None, None
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164), kind
 
 
 def _typed(value: str) -> tuple[phonenumbers.PhoneNumber | None, int | None]:
@@ -70,10 +65,6 @@ def _typed(value: str) -> tuple[phonenumbers.PhoneNumber | None, int | None]:
     return (None, None) if kind == PhoneNumberType.UNKNOWN else (number, kind)
 
 
-def seed(classes: dict[str, tuple[str | None, int | None]]) -> None:
-    _CLASSES.update(classes)
-
-
 def e164(value: str) -> str | None:
     number = parse(value)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164) if number else None
@@ -86,14 +77,24 @@ def national(value: str) -> str | None:
 
 def is_mobile(value: str) -> bool:
     number = parse(value)
-    return bool(number) and phonenumbers.number_type(number) in MOBILE_TYPES
+    return number is not None and phonenumbers.number_type(number) in MOBILE_TYPES
 
 
 class PhoneChecker:
-    """Checks numbers against libphonenumber and the directory's short-code list."""
+    """Checks numbers against libphonenumber and the directory's short-code list.
 
-    def __init__(self, short_codes: set[str]):
+    `classes`: numbers already classified (by the readers), taken before parsing again.
+    """
+
+    def __init__(self, short_codes: set[str], classes: dict[str, NumberClass] | None = None):
         self.short_codes = short_codes
+        self.classes = {} if classes is None else classes
+
+    def classify(self, value: str) -> NumberClass:
+        found = self.classes.get(value)
+        if found is None:
+            found = self.classes[value] = classify(value)
+        return found
 
     def is_short(self, value: str) -> bool:
         return bool(SHORT_RE.match(value.strip()))
@@ -101,7 +102,7 @@ class PhoneChecker:
     def normalise(self, value: str) -> str | None:
         if self.is_short(value):
             return value.strip()
-        return classify(value.strip())[0]
+        return self.classify(value.strip())[0]
 
     def check(
         self, value: str, *, whatsapp: bool = False, sms: bool = False, exception: bool = False
@@ -126,7 +127,7 @@ class PhoneChecker:
                 "value": value,
                 "reason": "hanya angka, spasi, tanda hubung, kurung dan +",
             }
-        number, kind = classify(value)
+        number, kind = self.classify(value)
         if number is None:
             reason = "bukan nomor Indonesia yang sah (jumlah angka atau kode area salah?)"
             return "E-PHONE", {"value": value, "reason": reason}
@@ -135,7 +136,7 @@ class PhoneChecker:
             if found:
                 return found
         if whatsapp and kind not in MOBILE_TYPES:
-            got = TYPE_WORDS.get(kind, "bukan HP")
+            got = TYPE_WORDS.get(kind, "bukan HP") if kind is not None else "bukan HP"
             return "E-WHATSAPP", {"value": value, "got": got}
         return None
 

@@ -100,7 +100,7 @@ def _model_table(model: type[Model]) -> list[str]:
 
 
 def _submodels(model: type[Model], seen: set | None = None) -> list[type[Model]]:
-    from .shape import _model_in
+    from .check.shape import _model_in
 
     seen = seen if seen is not None else {model}
     found = []

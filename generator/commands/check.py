@@ -6,8 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from ..check.engine import check_directory, paused_gc, start_reading
 from ..dates import reference_today
-from ..early import paused_gc, start_reading
 from ..formats import format_github, format_json, step_summary
 from ._args import add_root, add_today
 
@@ -39,10 +39,8 @@ def run(args) -> int:
         print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
         return 2
     with paused_gc():
+        # The models (pydantic) are imported only once the readers work.
         started = start_reading(root, cache=not args.no_cache)
-        # The models (pydantic) are imported only now, while the readers already work.
-        from ..validate import check_directory
-
         _directory, report = check_directory(root, today, started, resolve=False)
     if args.format == "github":
         print(format_github(report, args.lang), end="")

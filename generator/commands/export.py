@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed, UsageError
-from ..validate import check_directory
 from ._args import add_root, add_today
 
 HELP = "export the directory as HSDS 3.0 JSON, the HSDS tabular package, or GeoJSON"

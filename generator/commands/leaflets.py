@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed
-from ..validate import check_directory
 from ._args import add_root, add_today
 
 HELP = "Buat PDF leaflet/flyer siap cetak untuk setiap materi dan kota."

@@ -23,11 +23,11 @@ import yaml
 from pydantic import BaseModel
 
 from .. import regions, urls
+from ..check import check_directory
 from ..dates import reference_today
 from ..errors import Problem, UsageError
 from ..kinds import KINDS as RECORD_KINDS
 from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Model, Record
-from ..validate import check_directory
 from ._args import add_root, add_today
 
 HELP = "Buat catatan baru (hanya kolom wajib) yang lolos pemeriksaan."

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed
 from ..freshness import freshness_report
-from ..validate import check_directory
 from ._args import add_root, add_today
 
 HELP = "Tulis laporan kesegaran data untuk staf (Markdown); tidak diterbitkan di situs."

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import statistics
 
+from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed, UsageError
 from ..search import build as search_build
-from ..validate import check_directory
 from ._args import add_root, add_today
 
 HELP = "measure the search files (gzip bytes fetched for a city-scoped and a national query)"

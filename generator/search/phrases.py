@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..check.reading import load_file
 from ..directory import Directory
 from ..errors import GeneratorError
-from ..load import load_file
 from ..models import PhraseEntry, PhraseFile
 from .text import Lexicon
 

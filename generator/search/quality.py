@@ -58,7 +58,7 @@ class Searcher:
     """One directory's search files, queried as the browser queries them."""
 
     def __init__(self, root: Path, first: bool = False):
-        from ..validate import check_directory
+        from ..check import check_directory
 
         directory, report = check_directory(root, TODAY)
         if directory is None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import check_directory
 from generator.errors import CATALOGUE
-from generator.validate import check_directory
 from tests.check.cases import CASES
 from tests.check.expected import EXPECTED
 from tests.conftest import FICTIONAL, TODAY
@@ -68,7 +68,7 @@ def test_planted_fault_gives_exact_message(tmp_path, code):
 @pytest.mark.parametrize("code", sorted(c for c, case in CASES.items() if case))
 def test_planted_fault_reads_the_same_in_reader_processes(tmp_path, monkeypatch, code):
     """Large trees are read by reader processes through the fast reader: same lines."""
-    import generator.load as load
+    import generator.check.reading as load
 
     monkeypatch.setattr(load, "PARALLEL_MIN_FILES", 0)
     assert lines_for(tmp_path, code) == EXPECTED[code]
@@ -78,22 +78,22 @@ def test_planted_fault_reads_the_same_in_reader_processes(tmp_path, monkeypatch,
 def test_planted_fault_same_when_rules_run_record_by_record(tmp_path, monkeypatch, code):
     """The per-record rules run on batches while records arrive, and a reference to a
     record not seen yet waits for the end: batches of one record give the same lines."""
-    import generator.validate as validate
+    import generator.check.engine as engine
 
-    monkeypatch.setattr(validate, "RULES_BATCH", 1)
+    monkeypatch.setattr(engine, "RULES_BATCH", 1)
     assert lines_for(tmp_path, code) == EXPECTED[code]
 
 
 def test_whole_report_same_when_rules_run_record_by_record(tmp_path, monkeypatch):
     """Forward references across batches: a pathway names services (read later), an
     organisation names its parent; one name is wrong and must be reported once."""
-    import generator.validate as validate
+    import generator.check.engine as engine
 
     root = tmp_path / "fictional"
     shutil.copytree(FICTIONAL, root)
     plant(root, *CASES["E-REF"])
     _, whole = check_directory(root, TODAY)
-    monkeypatch.setattr(validate, "RULES_BATCH", 1)
+    monkeypatch.setattr(engine, "RULES_BATCH", 1)
     _, batched = check_directory(root, TODAY)
     assert [p.format() for p in batched.sorted()] == [p.format() for p in whole.sorted()]
     assert len([p for p in whole.problems if p.code == "E-REF"]) == len(EXPECTED["E-REF"])
@@ -102,8 +102,8 @@ def test_whole_report_same_when_rules_run_record_by_record(tmp_path, monkeypatch
 def test_single_files_come_before_folder_records(tmp_path):
     """The rules read their tables (settings, short codes, taxonomy) from the first
     records; `discover` must list those files before any folder."""
+    from generator.check.reading import discover
     from generator.kinds import FILES
-    from generator.load import discover
 
     found, _ = discover(FICTIONAL)
     kinds = [kind for _path, kind, _shown in found]
@@ -125,11 +125,11 @@ def test_pathway_step_names_organisations_that_exist(tmp_path):
 
 
 def test_fictional_flag_refused_in_real_directory(monkeypatch, tmp_path):
-    import generator.validate as validate
+    import generator.check.rules.tables as tables
 
     root = tmp_path / "directory"
     shutil.copytree(FICTIONAL, root)
-    monkeypatch.setattr(validate, "REAL_ROOT", root)
+    monkeypatch.setattr(tables, "REAL_ROOT", root)
     _, report = check_directory(root, TODAY)
     assert [p.format() for p in report.errors] == [
         "directory/settings.yaml:18:1: error[E-FICTIONAL]: pengaturan: fictional: "

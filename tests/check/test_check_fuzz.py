@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check import check_directory
+from generator.check.reading import load_file
+from generator.check.shape import validate_shape
 from generator.errors import CATALOGUE
-from generator.load import load_file
-from generator.shape import validate_shape
-from generator.validate import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
 SERVICE = (FICTIONAL / "services" / "pengaduan-uptd-ppa-contoh-magelang.yaml").read_bytes()

@@ -6,9 +6,9 @@ import json
 import subprocess
 import sys
 
+from generator.check import check_directory
 from generator.paths import REAL_ROOT
 from generator.schema import field_reference, schema_files
-from generator.validate import check_directory
 from tests.conftest import FICTIONAL, REAL_TODAY, REPO, TODAY
 
 
@@ -83,7 +83,7 @@ def test_command_exit_codes_and_summary(tmp_path):
 
 
 def test_parallel_read_gives_the_same_report(monkeypatch, tmp_path):
-    import generator.load as load
+    import generator.check.reading as load
     from tests.check.cases import CASES
     from tests.check.test_check_codes import plant
 

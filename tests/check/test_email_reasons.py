@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from email_validator import EmailNotValidError, validate_email
 
-from generator.early import EMAIL_REASONS_ID, email_reason_id
+from generator.check.rules.emails import EMAIL_REASONS_ID, email_reason_id
 from generator.errors import problem
 
 # One address per kind of mistake a person makes when typing an office's e-mail.

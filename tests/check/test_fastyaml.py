@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from devtools.synth import synthesize
-from generator import fastyaml
-from generator.load import load_file
+from generator.check import fastyaml
+from generator.check.reading import load_file
 from tests.check.test_check_fuzz import YAML_BITS, mutate, mutations
 from tests.conftest import FICTIONAL, REPO
 

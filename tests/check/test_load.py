@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import MAX_BYTES, load_file
+from generator.check.reading import MAX_BYTES, load_file
 
 
 def load(tmp_path: Path, content: bytes | str, name: str = "x.yaml"):
@@ -97,7 +97,7 @@ def test_huge_file_is_refused_before_reading(tmp_path):
 KILL_A_READER = """
 import os, signal, sys
 from pathlib import Path
-import generator.load as load
+import generator.check.reading as load
 from generator.errors import ReaderStopped
 
 load.PARALLEL_MIN_FILES = 0

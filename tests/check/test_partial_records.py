@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.validate import check_directory
+from generator.check import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
 SERVICE = "services/bantuan-hukum-lbh-fiktif-magelang.yaml"

@@ -3,7 +3,7 @@ and audiences that exist, with the line and a suggestion; the file may be left o
 
 from __future__ import annotations
 
-from generator.validate import check_directory
+from generator.check import check_directory
 from tests.conftest import TODAY
 
 

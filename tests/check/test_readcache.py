@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-import generator.load as load
-from generator import readcache
-from generator.validate import check_directory
+import generator.check.reading as load
+from generator.check import check_directory, readcache
 from tests.conftest import TODAY
 
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
+from generator.check import check_directory
 from generator.dates import SourceDate, iso_date, long_date
-from generator.validate import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
 SERVICE = "services/pos-pengaduan-kelurahan-magersari-contoh.yaml"

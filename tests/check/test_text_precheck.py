@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.early import _may_be_unsafe, _texts, _unsafe_text
+from generator.check.rules.markup import _may_be_unsafe, _texts, _unsafe_text
 
 TRICKS = [
     "<b>tebal</b>",

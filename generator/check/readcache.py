@@ -39,14 +39,15 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-PACKAGE = Path(__file__).resolve().parent
+# The whole generator package: a file rule may live outside `check/` (`addresses.py`).
+PACKAGE = Path(__file__).resolve().parent.parent
 # Libraries whose version can change what a reader makes of a file.
 JUDGES = ("PyYAML", "rapidyaml", "phonenumbers", "email-validator")
 FORMAT = 1  # bump when the layout of a stored entry changes
 RACY_NS = 2_000_000_000  # files changed this shortly before a run are read again next time
 
 Key = tuple[int, int, int, int]
-State = tuple  # load._freeze's (data, problems, extra)
+State = tuple  # reading._freeze's (data, problems, found)
 
 
 def disabled() -> bool:

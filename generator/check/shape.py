@@ -1,4 +1,4 @@
-"""Stage 2a: validate one raw record against its declared model.
+"""Shape: one raw record against its declared model (pydantic) -> typed record, problems.
 
 Turns pydantic's errors into catalogue problems with the file position of the field
 and an Indonesian message. Union branches (e.g. `list[Channel] | unknown`) are reduced
@@ -11,16 +11,17 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import structured
-from .dates import corrected_date
-from .errors import CATALOGUE, REPEAT_LIMIT, Problem, problem
-from .kinds import subject_of
-from .load import Loc, RawRecord, field_path
-from .models import MODELS, PATTERN_CODES, Model
+from .. import structured
+from ..dates import corrected_date
+from ..errors import CATALOGUE, REPEAT_LIMIT, Problem, problem
+from ..kinds import subject_of
+from ..models import MODELS, PATTERN_CODES, Model
+from .reading import Loc, RawRecord, field_path
 
 TYPE_WORDS = {
     "string_type": "teks",
@@ -59,6 +60,8 @@ def validate_shape(raw: RawRecord, salvage: bool = False) -> tuple[Model | None,
     returned together with problems is such a partial record.
     """
     cls = model_for(raw.kind)
+    if raw.data is None:  # nothing was read: the reader said why
+        return None, []
     try:
         return cls.model_validate(raw.data), []
     except ValidationError as exc:
@@ -68,7 +71,9 @@ def validate_shape(raw: RawRecord, salvage: bool = False) -> tuple[Model | None,
         return (_salvage(cls, raw.data, raw_errors) if salvage else None), problems
 
 
-def _salvage(cls: type[Model], data: dict, errors: list[dict]) -> Model | None:
+def _salvage(
+    cls: type[Model], data: dict[str, Any], errors: Sequence[Mapping[str, Any]]
+) -> Model | None:
     """The record without its faulty top-level fields, when none of them is required.
 
     A misspelt key or a bad optional field then does not hide the rules' problems with
@@ -91,7 +96,7 @@ def _salvage(cls: type[Model], data: dict, errors: list[dict]) -> Model | None:
 
 
 def _model_names() -> set[str]:
-    from . import models
+    from .. import models
 
     return {n for n, v in vars(models).items() if isinstance(v, type) and issubclass(v, BaseModel)}
 
@@ -128,7 +133,7 @@ def _value_at(data: Any, loc: Loc) -> Any:
     return data
 
 
-def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
+def _pick_branches(errors: Sequence[Mapping[str, Any]], data: Any) -> list[dict[str, Any]]:
     """Keep errors from union branches that match the written value; collapse the rest."""
     kept: list[dict] = []
     unmatched: dict[Loc, list[str]] = {}
@@ -162,7 +167,9 @@ def _pick_branches(errors: list[dict], data: Any) -> list[dict]:
 PLAIN_TEXT_ERRORS = {"union_type", "literal_error", "model_type", "list_type", "dict_type"}
 
 
-def _date_problem(args: tuple, subject_: str, fieldname: str, got, source: bool) -> Problem:
+def _date_problem(
+    args: tuple[str, int, int], subject_: str, fieldname: str, got, source: bool
+) -> Problem:
     """E-DATE with the corrected value when the text is a date in another order
     (`20-11-2025` -> `2025-11-20`); a source may name only a month or a year, a
     confirmation date (`verified_on`) never."""

@@ -72,7 +72,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, int, str, s
         if problem.startswith(start) and context.startswith(ctx):
             mark = (exc.context_mark if at_context else None) or exc.problem_mark
             line, col = _position(mark)
-            if at_context and exc.problem_mark and exc.problem_mark.line != mark.line:
+            if at_context and mark and exc.problem_mark and exc.problem_mark.line != mark.line:
                 id_ += f" (terlihat di baris {exc.problem_mark.line + 1})"
                 en += f" (noticed at line {exc.problem_mark.line + 1})"
             return line, col, id_, en
