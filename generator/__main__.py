@@ -81,7 +81,7 @@ def main(
         return 1
     except GeneratorError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
 

@@ -18,7 +18,9 @@ Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
-class Kind:
+class ProblemType:
+    """One entry of the catalogue: a problem code, its severity and its message."""
+
     code: str
     severity: Severity
     id: str  # Indonesian template
@@ -27,11 +29,13 @@ class Kind:
     hint_en: str = ""
 
 
-def _k(code, severity, id_, en, hint_id="", hint_en="") -> Kind:
-    return Kind(code, severity, id_, en, hint_id, hint_en)
+def _k(
+    code: str, severity: Severity, id_: str, en: str, hint_id: str = "", hint_en: str = ""
+) -> ProblemType:
+    return ProblemType(code, severity, id_, en, hint_id, hint_en)
 
 
-CATALOGUE: dict[str, Kind] = {
+CATALOGUE: dict[str, ProblemType] = {
     k.code: k
     for k in [
         # --- reading files ---
@@ -497,15 +501,16 @@ class Problem:
     field: str = ""  # dotted path, e.g. "channels[0].value"
 
     @property
-    def kind(self) -> Kind:
+    def type(self) -> ProblemType:
+        """Its catalogue entry (what every problem of this code says)."""
         return CATALOGUE[self.code]
 
     @property
     def severity(self) -> Severity:
-        return self.kind.severity
+        return self.type.severity
 
     def message(self, lang: str = "id") -> str:
-        template = self.kind.id if lang == "id" else self.kind.en
+        template = self.type.id if lang == "id" else self.type.en
         params = dict(self.params)
         if lang != "id":  # `detail_en` stands for `detail`; else the detail is translated
             from .english import english
@@ -516,7 +521,7 @@ class Problem:
         if params.get("did_you_mean"):
             ask = "maksud Anda" if lang == "id" else "did you mean"
             text += f" ({ask} '{params['did_you_mean']}'?)"
-        hint = self.kind.hint_id if lang == "id" else self.kind.hint_en
+        hint = self.type.hint_id if lang == "id" else self.type.hint_en
         hint = hint.format_map(_Params(params))  # a hint may show the fix itself
         return (
             f"{text} (Saran: {hint})"
@@ -648,7 +653,13 @@ def cap_repeats(problems: list[Problem]) -> list[Problem]:
 
 
 class GeneratorError(Exception):
-    """Base of every error the command line turns into a clean message and exit code."""
+    """Base of every error the command line turns into a clean message and exit code.
+
+    Library code raises these (or subclasses next to the stage that raises them:
+    `build.BuildFailed`, `print.render.LeafletError`, `outfolder.UnsafeOutput`...);
+    only `__main__.main` catches them, prints and exits with `exit_code`."""
+
+    exit_code = 1
 
 
 class CheckFailed(GeneratorError):
@@ -674,3 +685,12 @@ class ReaderStopped(GeneratorError):
 
 class UsageError(GeneratorError):
     """Bad command-line input (unknown id, conflicting flags...)."""
+
+
+class MissingRoot(UsageError):
+    """The directory folder to read does not exist (exit 2, like a missing file)."""
+
+    exit_code = 2
+
+    def __init__(self, root: object):
+        super().__init__(f"folder direktori '{root}' tidak ada")

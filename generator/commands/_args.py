@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import MissingRoot
 from ..paths import REAL_ROOT
 
 
@@ -12,6 +13,13 @@ def add_root(parser, default: Path | None = REAL_ROOT) -> None:
     parser.add_argument(
         "--root", type=Path, default=default, help=f"folder direktori (bawaan: {shown})"
     )
+
+
+def existing_root(root: Path) -> Path:
+    """`root` when it is a folder; else the command stops (`errors.MissingRoot`)."""
+    if not root.is_dir():
+        raise MissingRoot(root)
+    return root
 
 
 def add_today(parser) -> None:

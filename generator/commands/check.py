@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from ..check.engine import check_directory, paused_gc, start_reading
 from ..dates import reference_today
 from ..formats import format_github, format_json, step_summary
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "Periksa semua catatan direktori dan laporkan semua masalah sekaligus."
 
@@ -34,10 +33,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     today = reference_today(args.today)
-    root: Path = args.root
-    if not root.is_dir():
-        print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
-        return 2
+    root = existing_root(args.root)
     with paused_gc():
         # The models (pydantic) are imported only once the readers work.
         started = start_reading(root, cache=not args.no_cache)

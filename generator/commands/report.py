@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed
 from ..freshness import freshness_report
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "Tulis laporan kesegaran data untuk staf (Markdown); tidak diterbitkan di situs."
 
@@ -21,10 +20,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    root: Path = args.root
-    if not root.is_dir():
-        print(f"error: folder direktori '{root}' tidak ada", file=sys.stderr)
-        return 2
+    root = existing_root(args.root)
     if args.out:
         from ..outfolder import guard_inside
 
