@@ -167,10 +167,8 @@ def _pick_branches(errors: Sequence[Mapping[str, Any]], data: Any) -> list[dict[
 PLAIN_TEXT_ERRORS = {"union_type", "literal_error", "model_type", "list_type", "dict_type"}
 
 
-def _date_problem(
-    args: tuple[str, int, int], subject_: str, fieldname: str, got, source: bool
-) -> Problem:
-    """E-DATE with the corrected value when the text is a date in another order
+def _date_fix(got: Any, source: bool) -> dict[str, Any]:
+    """E-DATE's params: the corrected value when the text is a date in another order
     (`20-11-2025` -> `2025-11-20`); a source may name only a month or a year, a
     confirmation date (`verified_on`) never."""
     fixed = corrected_date(got)
@@ -182,10 +180,12 @@ def _date_problem(
     else:
         fix = "; tulis tanggal lengkap saat konfirmasi dilakukan, mis. 2026-11-01"
         fix_en = "; write the full date the confirmation was made, e.g. 2026-11-01"
-    return problem(*args, "E-DATE", subject_, fieldname, got=got, fix=fix, fix_en=fix_en)
+    return {"got": got, "fix": fix, "fix_en": fix_en}
 
 
-def _capped_problems(raw: RawRecord, cls: type[BaseModel], errors: list[dict]) -> list[Problem]:
+def _capped_problems(
+    raw: RawRecord, cls: type[BaseModel], errors: Sequence[Mapping[str, Any]]
+) -> list[Problem]:
     """One problem per error, but at most REPEAT_LIMIT of each error type: a list of
     100,000 bad items would take seconds to describe. The rest are counted (E-REPEATED)."""
     problems: list[Problem] = []
@@ -228,83 +228,63 @@ def _expected_for(labels: list[str]) -> str:
     return " atau ".join(dict.fromkeys(words))
 
 
-def _to_problem(raw: RawRecord, cls: type[BaseModel], err: dict) -> Problem:
+def _to_problem(raw: RawRecord, cls: type[BaseModel], err: Mapping[str, Any]) -> Problem:
     loc: Loc = tuple(err["loc"])
     kind = err["type"]
-    where = dict(file=raw.display, subject=subject(raw))
+    line, col = raw.position(loc)
+    fieldname = field_path(loc)
     form = structured.suggestion(str(loc[-1]), err.get("input")) if loc else ""
     if form and kind in PLAIN_TEXT_ERRORS:  # `hours: Senin-Jumat 08.00-15.00`
-        line, col = raw.position(loc)
-        return problem(
-            raw.display, line, col, "E-PLAIN-TEXT", where["subject"], field_path(loc), form=form
-        )
-    if kind == "extra_forbidden":
+        code, params = "E-PLAIN-TEXT", {"form": form}
+    elif kind == "extra_forbidden":
         key = str(loc[-1]) if loc else ""
-        line, col = raw.position(loc)
-        return problem(
-            where["file"],
-            line,
-            col,
-            "E-UNKNOWN-KEY",
-            where["subject"],
-            field_path(loc[:-1]),
-            key=key,
-            did_you_mean=_suggest(key, _fields_at(cls, loc[:-1])),
-        )
-    line, col = raw.position(loc)
-    args = (where["file"], line, col)
-    fieldname = field_path(loc)
-    code = PATTERN_CODES.get((err.get("ctx") or {}).get("pattern", ""))
+        fieldname = field_path(loc[:-1])
+        code = "E-UNKNOWN-KEY"
+        params = {"key": key, "did_you_mean": _suggest(key, _fields_at(cls, loc[:-1]))}
+    else:
+        code, params = _described(kind, err)
+    return problem(raw.display, line, col, code, subject(raw), fieldname, **params)
+
+
+def _described(kind: str, err: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The catalogue code and params for a pydantic error about one value."""
+    ctx = err.get("ctx") or {}
+    got = err.get("input")
+    code = PATTERN_CODES.get(ctx.get("pattern", ""))
     if kind == "string_pattern_mismatch" and code:  # Slug, RegionCode, Time, LangCode
-        return problem(*args, code, where["subject"], fieldname, value=err.get("input"))
+        return code, {"value": got}
     if kind == "E-DATE":  # a source date: a day, a month or a year
-        return _date_problem(args, where["subject"], fieldname, err.get("input"), source=True)
+        return "E-DATE", _date_fix(got, source=True)
     if kind in CATALOGUE:  # our own PydanticCustomError codes (E-URL, ...)
-        return problem(*args, kind, where["subject"], fieldname, **(err.get("ctx") or {}))
+        return kind, dict(ctx)
     if kind == "missing" or kind == "string_too_short":
-        return problem(*args, "E-REQUIRED", where["subject"], fieldname)
+        return "E-REQUIRED", {}
     if kind == "literal_error":
-        expected = (
-            err.get("ctx", {}).get("expected", "").replace("'", "`").replace(" or ", " atau ")
-        )
-        return problem(
-            *args, "E-VALUE", where["subject"], fieldname, got=err.get("input"), expected=expected
-        )
+        expected = ctx.get("expected", "").replace("'", "`").replace(" or ", " atau ")
+        return "E-VALUE", {"got": got, "expected": expected}
     if kind in DATE_TYPES:
-        return _date_problem(args, where["subject"], fieldname, err.get("input"), source=False)
+        return "E-DATE", _date_fix(got, source=False)
     if kind in TYPE_WORDS:
-        return problem(
-            *args,
-            "E-TYPE",
-            where["subject"],
-            fieldname,
-            expected=TYPE_WORDS[kind],
-            got=_describe(err.get("input")),
-        )
+        return "E-TYPE", {"expected": TYPE_WORDS[kind], "got": _describe(got)}
     if kind == "union_type":
-        return problem(
-            *args,
-            "E-TYPE",
-            where["subject"],
-            fieldname,
-            expected=_expected_for(err["labels"]),
-            got=_describe(err.get("input")),
-        )
+        return "E-TYPE", {"expected": _expected_for(err["labels"]), "got": _describe(got)}
+    return _out_of_bounds(kind, err)
+
+
+def _out_of_bounds(kind: str, err: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Lengths, limits, other patterns, and anything pydantic may add later."""
+    ctx = err.get("ctx") or {}
     if kind == "too_short":
-        n = err.get("ctx", {}).get("min_length", 1)
-        return problem(
-            *args, "E-LENGTH", where["subject"], fieldname, detail=f"harus berisi minimal {n} butir"
-        )
+        n = ctx.get("min_length", 1)
+        return "E-LENGTH", {"detail": f"harus berisi minimal {n} butir"}
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        limit = next(iter((err.get("ctx") or {"": "?"}).values()))
+        limit = next(iter((ctx or {"": "?"}).values()))
         word = "minimal" if kind.startswith("greater") else "maksimal"
-        return problem(
-            *args, "E-LENGTH", where["subject"], fieldname, detail=f"nilai {word} {limit}"
-        )
+        return "E-LENGTH", {"detail": f"nilai {word} {limit}"}
     if kind == "string_pattern_mismatch":
-        detail = f"'{err.get('input')}' tidak sesuai pola {err.get('ctx', {}).get('pattern', '')}"
-        return problem(*args, "E-INVALID", where["subject"], fieldname, detail=detail)
-    return problem(*args, "E-INVALID", where["subject"], fieldname, detail=err.get("msg", kind))
+        detail = f"'{err.get('input')}' tidak sesuai pola {ctx.get('pattern', '')}"
+        return "E-INVALID", {"detail": detail}
+    return "E-INVALID", {"detail": err.get("msg", kind)}
 
 
 def _suggest(key: str, options: list[str]) -> str:
