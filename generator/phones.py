@@ -7,7 +7,6 @@ code is valid only when the directory's `short-codes.yaml` lists it with a sourc
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import phonenumbers
@@ -17,15 +16,7 @@ REGION = "ID"
 COUNTRY_PREFIX = "+62"
 NUMBER_TYPES = ("phone", "whatsapp", "sms")  # channel types whose value is a number
 SHORT_RE = re.compile(r"^\d{3,5}$")
-NOT_PHONE_CHAR_RE = re.compile(r"[^\d\s()+\-./]")
 MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
-TYPE_WORDS = {
-    PhoneNumberType.FIXED_LINE: "telepon rumah/kantor",
-    PhoneNumberType.TOLL_FREE: "bebas pulsa",
-    PhoneNumberType.PREMIUM_RATE: "premium",
-    PhoneNumberType.VOIP: "VoIP",
-    PhoneNumberType.UAN: "UAN",
-}
 
 
 def digits(value: str) -> str:
@@ -81,7 +72,7 @@ def is_mobile(value: str) -> bool:
 
 
 class PhoneChecker:
-    """Checks numbers against libphonenumber and the directory's short-code list.
+    """Numbers as this directory reads them: its short codes, and libphonenumber.
 
     `classes`: numbers already classified (by the readers), taken before parsing again.
     """
@@ -103,66 +94,6 @@ class PhoneChecker:
         if self.is_short(value):
             return value.strip()
         return self.classify(value.strip())[0]
-
-    def check(
-        self, value: str, *, whatsapp: bool = False, sms: bool = False, exception: bool = False
-    ) -> tuple[str, dict] | None:
-        """None when fine, else (code, params) for the problem.
-
-        `exception`: the channel documents why a foreign or premium-rate number is listed.
-        """
-        value = value.strip()
-        if not value.isascii():
-            found = keypad_problem(value)
-            if found:
-                return found
-        if self.is_short(value):
-            if whatsapp:
-                return "E-WHATSAPP", {"value": value, "got": "pendek"}
-            if value not in self.short_codes:
-                return "E-SHORT-CODE", {"value": value}
-            return None
-        if NOT_PHONE_CHAR_RE.search(value):
-            return "E-PHONE", {
-                "value": value,
-                "reason": "hanya angka, spasi, tanda hubung, kurung dan +",
-            }
-        number, kind = self.classify(value)
-        if number is None:
-            reason = "bukan nomor Indonesia yang sah (jumlah angka atau kode area salah?)"
-            return "E-PHONE", {"value": value, "reason": reason}
-        if not exception:
-            found = cost_problem(value, number, kind)
-            if found:
-                return found
-        if whatsapp and kind not in MOBILE_TYPES:
-            got = TYPE_WORDS.get(kind, "bukan HP") if kind is not None else "bukan HP"
-            return "E-WHATSAPP", {"value": value, "got": got}
-        return None
-
-
-def keypad_problem(value: str) -> tuple[str, dict] | None:
-    """E-PHONE-DIGITS when `value` holds digits of another script (Arabic-Indic,
-    fullwidth…): libphonenumber would read them, but a person can't type them on a
-    phone keypad and a printer may reorder them. The hint shows the plain form."""
-    odd = [c for c in value if c.isdigit() and not ("0" <= c <= "9")]
-    if not odd:
-        return None
-    plain = "".join(str(unicodedata.digit(c, "")) if c.isdigit() else c for c in value)
-    plain = unicodedata.normalize("NFKC", plain)
-    # "ARABIC-INDIC DIGIT ONE" -> "ARABIC-INDIC": which digits they are, by Unicode name.
-    chars = ", ".join(dict.fromkeys(unicodedata.name(c, "?").split(" DIGIT")[0] for c in odd))
-    return "E-PHONE-DIGITS", {"value": value, "chars": chars, "plain": plain}
-
-
-def cost_problem(value: str, e164: str, kind: int | None) -> tuple[str, dict] | None:
-    """A foreign or premium-rate number: costly or impossible to call from Indonesia."""
-    if not e164.startswith(COUNTRY_PREFIX):
-        country = region_of(e164)
-        return "E-PHONE-FOREIGN", {"value": value, "country": country}
-    if kind == PhoneNumberType.PREMIUM_RATE:
-        return "E-PHONE-PREMIUM", {"value": value}
-    return None
 
 
 def region_of(e164: str) -> str:

@@ -10,13 +10,17 @@ rules proper need the short-code table and every record, so they run after.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from phonenumbers import PhoneNumberType
+
 from ... import phones
 from ...errors import Problem
-from ...phones import NUMBER_TYPES
+from ...phones import COUNTRY_PREFIX, MOBILE_TYPES, NUMBER_TYPES, PhoneChecker, region_of
 from ..context import Batch, Checked, Context, Rule
 from ..reading import Loc, RawRecord
 
@@ -47,10 +51,10 @@ class PhoneNumbers(Rule):
         checker = self.ctx.phones
         for c, loc, ch in batch.valued_channels:
             if ch.type in NUMBER_TYPES:
-                error = checker.check(
+                error = number_problem(
+                    checker,
                     ch.value or "",
                     whatsapp=ch.type == "whatsapp",
-                    sms=ch.type == "sms",
                     exception=bool(ch.number_exception),
                 )
                 if error:
@@ -77,6 +81,83 @@ class PhoneNumbers(Rule):
                     yield c.at(
                         (*loc, "value"), "W-SHARED-NUMBER", value=number, other=", ".join(others)
                     )
+
+
+NOT_PHONE_CHAR_RE = re.compile(r"[^\d\s()+\-./]")
+TYPE_WORDS = {
+    PhoneNumberType.FIXED_LINE: "telepon rumah/kantor",
+    PhoneNumberType.TOLL_FREE: "bebas pulsa",
+    PhoneNumberType.PREMIUM_RATE: "premium",
+    PhoneNumberType.VOIP: "VoIP",
+    PhoneNumberType.UAN: "UAN",
+}
+NumberProblem = tuple[str, dict[str, str]]  # (code, params)
+
+
+def number_problem(
+    checker: PhoneChecker, value: str, *, whatsapp: bool = False, exception: bool = False
+) -> NumberProblem | None:
+    """None when the number is fine, else (code, params) for the problem.
+
+    `exception`: the channel documents why a foreign or premium-rate number is listed.
+    """
+    value = value.strip()
+    if not value.isascii():
+        found = keypad_problem(value)
+        if found:
+            return found
+    if checker.is_short(value):
+        return _short_problem(checker, value, whatsapp)
+    if NOT_PHONE_CHAR_RE.search(value):
+        return "E-PHONE", {
+            "value": value,
+            "reason": "hanya angka, spasi, tanda hubung, kurung dan +",
+        }
+    number, kind = checker.classify(value)
+    if number is None:
+        reason = "bukan nomor Indonesia yang sah (jumlah angka atau kode area salah?)"
+        return "E-PHONE", {"value": value, "reason": reason}
+    if not exception:
+        found = cost_problem(value, number, kind)
+        if found:
+            return found
+    if whatsapp and kind not in MOBILE_TYPES:
+        got = TYPE_WORDS.get(kind, "bukan HP") if kind is not None else "bukan HP"
+        return "E-WHATSAPP", {"value": value, "got": got}
+    return None
+
+
+def _short_problem(checker: PhoneChecker, value: str, whatsapp: bool) -> NumberProblem | None:
+    """A short code (129, 112...) is never a WhatsApp number, and must be listed in
+    `short-codes.yaml` with a source: libphonenumber does not know them all."""
+    if whatsapp:
+        return "E-WHATSAPP", {"value": value, "got": "pendek"}
+    if value not in checker.short_codes:
+        return "E-SHORT-CODE", {"value": value}
+    return None
+
+
+def keypad_problem(value: str) -> NumberProblem | None:
+    """E-PHONE-DIGITS when `value` holds digits of another script (Arabic-Indic,
+    fullwidth…): libphonenumber would read them, but a person can't type them on a
+    phone keypad and a printer may reorder them. The hint shows the plain form."""
+    odd = [c for c in value if c.isdigit() and not ("0" <= c <= "9")]
+    if not odd:
+        return None
+    plain = "".join(str(unicodedata.digit(c, "")) if c.isdigit() else c for c in value)
+    plain = unicodedata.normalize("NFKC", plain)
+    # "ARABIC-INDIC DIGIT ONE" -> "ARABIC-INDIC": which digits they are, by Unicode name.
+    chars = ", ".join(dict.fromkeys(unicodedata.name(c, "?").split(" DIGIT")[0] for c in odd))
+    return "E-PHONE-DIGITS", {"value": value, "chars": chars, "plain": plain}
+
+
+def cost_problem(value: str, e164: str, kind: int | None) -> NumberProblem | None:
+    """A foreign or premium-rate number: costly or impossible to call from Indonesia."""
+    if not e164.startswith(COUNTRY_PREFIX):
+        return "E-PHONE-FOREIGN", {"value": value, "country": region_of(e164)}
+    if kind == PhoneNumberType.PREMIUM_RATE:
+        return "E-PHONE-PREMIUM", {"value": value}
+    return None
 
 
 def _related(a: Checked[Any], b: Checked[Any]) -> bool:
