@@ -36,6 +36,10 @@ import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .reading import State
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +51,6 @@ FORMAT = 1  # bump when the layout of a stored entry changes
 RACY_NS = 2_000_000_000  # files changed this shortly before a run are read again next time
 
 Key = tuple[int, int, int, int]
-State = tuple  # reading._freeze's (data, problems, found)
 
 
 def disabled() -> bool:

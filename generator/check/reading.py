@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import yaml
 from yaml._yaml import CParser
@@ -66,7 +66,7 @@ class RawRecord:
     display: str  # the path people see in messages, e.g. directory/services/x.yaml
     kind: str  # folder kind ("services") or file kind ("settings.yaml")
     id: str | None  # file stem for folder kinds
-    data: dict | None = None
+    data: dict[str, Any] | None = None
     positions: dict[Loc, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     found: Findings = field(default_factory=lambda: Findings())  # see `Findings`
@@ -315,7 +315,13 @@ def _load_chunk(job: tuple[list[tuple[Path, str, str]], PerRecord | None]) -> by
     )
 
 
-def _freeze(record: RawRecord) -> tuple:
+# A record as it crosses processes and is kept by the read cache (marshal-able):
+# (data, problems as plain tuples, findings).
+FrozenProblem = tuple[str, int, int, str, tuple[tuple[str, str], ...], str, str]
+State = tuple[dict[str, Any] | None, list[FrozenProblem], Findings]
+
+
+def _freeze(record: RawRecord) -> State:
     """Plain data for marshal. Positions stay behind: they are read again on demand."""
     problems = [
         (p.file, p.line, p.col, p.code, p.params, p.subject, p.field) for p in record.problems
@@ -323,7 +329,7 @@ def _freeze(record: RawRecord) -> tuple:
     return record.data, problems, record.found
 
 
-def _thaw(path: Path | str, kind: str, shown: str, state: tuple) -> RawRecord:
+def _thaw(path: Path | str, kind: str, shown: str, state: State) -> RawRecord:
     data, problems, found = state
     record = RawRecord(path, shown, kind, _record_id(path, kind), data, {}, [], found, False)
     if problems:
