@@ -31,7 +31,7 @@ from .context import Batch, ByKind, Checked, Context, Rule
 from .readcache import ReadCache
 from .readcache import disabled as cache_disabled
 from .reading import RawRecord, stream_tree
-from .rules import run_file_rules
+from .rules import record_rules, run_file_rules
 
 if TYPE_CHECKING:
     from ..directory import Directory
@@ -92,9 +92,14 @@ def check_directory(
 
 
 class _Schedule:
-    """The record rules of one run, each called only where it does something."""
+    """The stages a file goes through in this process: the rules' `read` hooks, its
+    shape, then the rules' `add` (per batch) and `finish` (once)."""
 
     def __init__(self, rules: list[Rule]):
+        # Imported only now, not above: the models (pydantic) load while readers work.
+        from .shape import validate_shape
+
+        self.shape = validate_shape
         self.read = [r.read for r in rules if _overrides(r, "read")]
         self.add = [r.add for r in rules if _overrides(r, "add")]
         self.finish = [r.finish for r in rules if _overrides(r, "finish")]
@@ -106,26 +111,15 @@ def _overrides(rule: Rule, name: str) -> bool:
 
 def check_records(ctx: Context, raws: Iterator[RawRecord], tree_problems: list[Problem]) -> Report:
     """Every problem of the records `raws` (and of the tree), rules run as they arrive."""
-    # Imported here, not above: the models (pydantic) load while the readers work.
-    from .rules import record_rules
-    from .shape import validate_shape
-
     report = Report()
     report.extend(tree_problems)
     regions.names()  # read the region table while the first files are being parsed
     schedule = _Schedule([rule(ctx) for rule in record_rules()])
     batch: list[Checked[Any]] = []
     for raw in raws:
-        ctx.take(raw.found)
-        report.extend(raw.problems)
-        for read in schedule.read:
-            report.extend(read(raw))
-        if raw.data is None:
-            continue
-        model, problems = validate_shape(raw, salvage=True)
-        report.extend(problems)
-        if model is not None:
-            batch.append(Checked(raw, model, partial=bool(problems)))
+        checked = _shaped(ctx, schedule, raw, report)
+        if checked is not None:
+            batch.append(checked)
             if len(batch) == RULES_BATCH:  # while the readers still read the rest
                 _add(ctx, schedule, batch, report)
                 batch = []
@@ -135,6 +129,21 @@ def check_records(ctx: Context, raws: Iterator[RawRecord], tree_problems: list[P
     for finish in schedule.finish:
         report.extend(finish())
     return report
+
+
+def _shaped(
+    ctx: Context, schedule: _Schedule, raw: RawRecord, report: Report
+) -> Checked[Any] | None:
+    """One file as read: what the readers found, the `read` hooks, then its shape."""
+    ctx.take(raw.found)
+    report.extend(raw.problems)
+    for read in schedule.read:
+        report.extend(read(raw))
+    if raw.data is None:
+        return None
+    model, problems = schedule.shape(raw, salvage=True)
+    report.extend(problems)
+    return None if model is None else Checked(raw, model, partial=bool(problems))
 
 
 def _add(ctx: Context, schedule: _Schedule, records: list[Checked[Any]], report: Report) -> None:
