@@ -18,7 +18,7 @@ from ..reading import RawRecord
 NAME_FIELDS = ("name", "short_name", "title")
 # Unicode categories Cc (controls, NUL included), Cf (format: zero-width characters,
 # bidi controls, soft hyphen, BOM), Zl/Zp (line and paragraph separators) and the
-# Hangul fillers that render as nothing. tests/hardening checks it against unicodedata.
+# Hangul fillers that render as nothing (tests/check/test_name_chars.py holds it to that).
 INVISIBLE_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
     "\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
