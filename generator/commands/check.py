@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-from ..check.engine import check_directory, paused_gc, start_reading
+from ..check import check_directory
 from ..dates import reference_today
+from ..errors import Report
 from ..formats import format_github, format_json, step_summary
 from ._args import add_root, add_today, existing_root
 
@@ -34,21 +35,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     today = reference_today(args.today)
     root = existing_root(args.root)
-    with paused_gc():
-        # The models (pydantic) are imported only once the readers work.
-        started = start_reading(root, cache=not args.no_cache)
-        _directory, report = check_directory(root, today, started, resolve=False)
-    if args.format == "github":
-        print(format_github(report, args.lang), end="")
-        # GitHub annotates only 10 problems per step: the full table goes to the summary.
-        if os.environ.get("GITHUB_STEP_SUMMARY"):
-            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
-                out.write(step_summary(report, args.lang))
-    elif args.format == "json":
-        print(format_json(report), end="")
-    else:
-        for p in report.sorted():
-            print(p.format(args.lang))
+    _directory, report = check_directory(root, today, resolve=False, cache=not args.no_cache)
+    print_report(report, args.format, args.lang)
     failed = report.failed(args.strict)
     summary = (
         f"{len(report.errors)} kesalahan, {len(report.warnings)} peringatan"
@@ -57,3 +45,18 @@ def run(args) -> int:
     )
     print(("GAGAL: " if failed else "OK: ") + summary, file=sys.stderr)
     return 1 if failed else 0
+
+
+def print_report(report: Report, form: str, lang: str) -> None:
+    """Every problem on standard output, as text, GitHub annotations or JSON."""
+    if form == "github":
+        print(format_github(report, lang), end="")
+        # GitHub annotates only 10 problems per step: the full table goes to the summary.
+        if os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as out:
+                out.write(step_summary(report, lang))
+    elif form == "json":
+        print(format_json(report), end="")
+    else:
+        for p in report.sorted():
+            print(p.format(lang))
