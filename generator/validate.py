@@ -103,17 +103,30 @@ def check_directory(
         return _check_records(root, today, raws, tree_problems, resolve)
 
 
+def check_part(
+    root: Path, today: date, raws: list[RawRecord], known: dict[str, set[str]]
+) -> tuple[Directory | None, Report]:
+    """Check some files of a tree whose other records were checked before (the live
+    preview re-checks only the files that changed). `raws`: the table files
+    (settings.yaml, taxonomy/…, short-codes.yaml) first, then the changed records;
+    `known`: the ids of every record file of the tree, by folder kind, so references
+    resolve as in a whole check. Whole-tree rules see only these records."""
+    return _check_records(root, today, iter(raws), [], known=known)
+
+
 def _check_records(
     root: Path,
     today: date,
     raws: Iterator[RawRecord],
     tree_problems: list[Problem],
     resolve: bool = True,
+    known: dict[str, set[str]] | None = None,
 ) -> tuple[Directory | None, Report]:
     report = Report()
     report.extend(tree_problems)
     regions.names()  # read the region table while the first files are being parsed
     rules = Rules(root, today)
+    rules.ids = {kind: set(ids) for kind, ids in (known or {}).items()}
     batch: list[Checked] = []
     for raw in raws:
         phones.seed(raw.extra.get("phones", {}))
