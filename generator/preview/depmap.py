@@ -28,13 +28,45 @@ Key = tuple
 
 @dataclass
 class Reads:
-    """The keys read while one unit renders (None: nothing is being recorded)."""
+    """The keys read while one unit renders (None: nothing is being recorded).
+
+    `rendering`: a template is being rendered; a record counts as shown on a page only
+    when its template reads it (a builder that only counts or filters a city's
+    services does not show them; the city's key stands for the list)."""
 
     current: set[Key] | None = None
+    rendering: set[Key] | None = None  # what the page being rendered shows
+    shows: dict[str, set[Key]] = field(default_factory=dict)  # docs path -> shown keys
 
     def note(self, *keys: Key) -> None:
         if self.current is not None:
             self.current.update(keys)
+
+    def shown(self, *keys: Key) -> None:
+        if self.rendering is not None:
+            self.rendering.update(keys)
+            self.note(*keys)
+
+
+class Shown:
+    """A service's view that notes the service as shown when a template reads it."""
+
+    __slots__ = ("_view", "_reads")
+
+    def __init__(self, view, reads: Reads):
+        self._view = view
+        self._reads = reads
+
+    def __getattr__(self, name: str):
+        view = object.__getattribute__(self, "_view")
+        object.__getattribute__(self, "_reads").shown(("services", view.id))
+        return getattr(view, name)
+
+    def __eq__(self, other) -> bool:
+        return self._view == (other._view if isinstance(other, Shown) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._view.id)
 
 
 class TrackedServices(Services):
@@ -43,15 +75,15 @@ class TrackedServices(Services):
     reads: Reads
 
     def __getitem__(self, key: str) -> Entry:
-        self.reads.note(("services", key))
+        self.reads.shown(("services", key))
         return super().__getitem__(key)
 
     def get(self, key, default=None):
-        self.reads.note(("services", key))
+        self.reads.shown(("services", key))
         return super().get(key, default)
 
     def __contains__(self, key) -> bool:
-        self.reads.note(("services", key))
+        self.reads.shown(("services", key))
         return super().__contains__(key)
 
     def __iter__(self):
@@ -110,18 +142,23 @@ class TrackingRenderer(pages.Renderer):
             self.services_by_org = TrackedGroups(self.services_by_org, reads)
 
     def covering(self, city: str) -> list:
-        found = super().covering(city)
-        self.reads.note(("city", city), *(("services", s.id) for s in found))
-        return found
+        self.reads.note(("city", city))
+        return [Shown(view, self.reads) for view in super().covering(city)]
 
     def service(self, sid: str):
-        self.reads.note(("services", sid))
-        return super().service(sid)
+        return Shown(super().service(sid), self.reads)
 
     def services(self, entries) -> list:
-        found = super().services(entries)
-        self.reads.note(*(("services", s.id) for s in found))
-        return found
+        return [Shown(view, self.reads) for view in super().services(entries)]
+
+    def page(self, *args, **kwargs):
+        self.reads.rendering = shown = set()
+        try:
+            page = super().page(*args, **kwargs)
+        finally:
+            self.reads.rendering = None
+        self.reads.shows[page.path] = shown
+        return page
 
     # --- after an edit -----------------------------------------------------------
 
@@ -191,13 +228,22 @@ class DepMap:
 
     reads: dict[Key, set[Key]] = field(default_factory=dict)
     paths: dict[Key, list[str]] = field(default_factory=dict)
+    shows: dict[str, set[Key]] = field(default_factory=dict)  # docs path -> records shown
 
     def units_reading(self, keys: set[Key]) -> set[Key]:
         return {unit for unit, read in self.reads.items() if read & keys}
 
     def pages_of(self, record_key: Key) -> set[str]:
-        """Docs paths of the pages whose unit read `record_key`, e.g. ("services", id)."""
-        return {p for unit, read in self.reads.items() if record_key in read for p in self.paths[unit]}
+        """Docs paths of the pages that show a record, e.g. ("services", id)."""
+        return {path for path, shown in self.shows.items() if record_key in shown}
+
+    def forget(self, unit: Key) -> list[str]:
+        """Drop a unit that no longer exists; return the pages it wrote."""
+        self.reads.pop(unit, None)
+        paths = self.paths.pop(unit, [])
+        for path in paths:
+            self.shows.pop(path, None)
+        return paths
 
 
 def render_units(
@@ -211,8 +257,11 @@ def render_units(
             rendered = build()
         finally:
             read, renderer.reads.current = renderer.reads.current, None
+        for path in depmap.paths.get(key, []):
+            depmap.shows.pop(path, None)
         depmap.reads[key] = read
         depmap.paths[key] = [page.path for page in rendered]
         for page in rendered:
             files[page.path] = page.text().encode("utf-8")
+            depmap.shows[page.path] = renderer.reads.shows.pop(page.path, set())
     return files

@@ -222,10 +222,8 @@ class Session:
         before = {key: list(self.depmap.paths.get(key, [])) for key in wanted}
         files = render_units(self.renderer, [u for u in units if u[0] in wanted], self.depmap)
         written = [p for p, data in files.items() if write_if_changed(self.o.docs_dir / p, data)]
-        dropped = [p for key in gone for p in self.depmap.paths.pop(key, [])]
+        dropped = [p for key in gone for p in self.depmap.forget(key)]
         dropped += [p for key in wanted for p in before[key] if p not in files]
-        for key in gone:
-            self.depmap.reads.pop(key, None)
         self._delete(dropped)
         self._manifest(written, dropped)
         self.site.update(written, dropped)
