@@ -5,17 +5,21 @@ The map is not a second list kept by hand. Every page comes from one unit of
 `TrackingRenderer` notes every key it reads:
 
 - `("services", id)`: a service's view or entry (its card, its page, a link to it);
-- `("city", code)`: the services a city's pages list (`Renderer.covering`), so a
-  service created in, or moved out of, a city re-renders what lists that city;
+  read by a template, the service is *shown* on that page (`DepMap.pages_of`);
+- `("city", code)`: the list of services a city's pages show (`Renderer.covering`),
+  so a service created in, or moved out of, a city re-renders what lists that city;
+- `("list-field", code, field)`: a field of the services of a city's list, read by a
+  page builder (a kind-of-help page filters them by `categories`);
 - `("org-services", id)`: the services an organisation runs;
 - `("service-set",)`: the whole set of services (a list of every service).
 
-After an edit the preview computes which keys changed (`changed_keys`) and re-renders
-the units that read one of them.
+After an edit `TrackingRenderer.replace_services` says which keys changed and the
+preview re-renders the units that read one of them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -47,19 +51,36 @@ class Reads:
             self.rendering.update(keys)
             self.note(*keys)
 
+    def read(self, key: Key) -> None:
+        """Shown when a template reads it, else only read (by a page builder)."""
+        if self.rendering is not None:
+            self.shown(key)
+        else:
+            self.note(key)
+
 
 class Shown:
-    """A service's view that notes the service as shown when a template reads it."""
+    """A service's view that notes what is read of it.
 
-    __slots__ = ("_view", "_reads")
+    Read by a template: the service is shown on that page. Read by a page builder
+    from a city's list (`scope`: the city), e.g. to filter it by kind of help: the
+    unit depends on that field of the city's services, ("list-field", city, field)."""
 
-    def __init__(self, view, reads: Reads):
+    __slots__ = ("_view", "_reads", "_scope")
+
+    def __init__(self, view, reads: Reads, scope: str | None = None):
         self._view = view
         self._reads = reads
+        self._scope = scope
 
     def __getattr__(self, name: str):
         view = object.__getattribute__(self, "_view")
-        object.__getattribute__(self, "_reads").shown(("services", view.id))
+        reads = object.__getattribute__(self, "_reads")
+        scope = object.__getattribute__(self, "_scope")
+        if reads.rendering is not None or scope is None:
+            reads.read(("services", view.id))
+        else:
+            reads.note(("list-field", scope, name))
         return getattr(view, name)
 
     def __eq__(self, other) -> bool:
@@ -75,15 +96,15 @@ class TrackedServices(Services):
     reads: Reads
 
     def __getitem__(self, key: str) -> Entry:
-        self.reads.shown(("services", key))
+        self.reads.read(("services", key))
         return super().__getitem__(key)
 
     def get(self, key, default=None):
-        self.reads.shown(("services", key))
+        self.reads.read(("services", key))
         return super().get(key, default)
 
     def __contains__(self, key) -> bool:
-        self.reads.shown(("services", key))
+        self.reads.read(("services", key))
         return super().__contains__(key)
 
     def __iter__(self):
@@ -123,6 +144,11 @@ class TrackedGroups(dict):
         return super().__getitem__(key)
 
 
+def bare(view):
+    """The view inside a `Shown` (the base renderer caches what `services` returned)."""
+    return object.__getattribute__(view, "_view") if isinstance(view, Shown) else view
+
+
 def track(directory: Directory, reads: Reads) -> None:
     """Make `directory.services` report what is read to `reads` (same entries)."""
     tracked = TrackedServices.__new__(TrackedServices)
@@ -136,6 +162,7 @@ class TrackingRenderer(pages.Renderer):
 
     def __init__(self, directory: Directory, reads: Reads):
         self.reads = reads
+        self.lists: dict[str, tuple] = {}  # city -> ids its pages list
         track(directory, reads)
         with paused(reads):
             super().__init__(directory)
@@ -143,7 +170,7 @@ class TrackingRenderer(pages.Renderer):
 
     def covering(self, city: str) -> list:
         self.reads.note(("city", city))
-        return [Shown(view, self.reads) for view in super().covering(city)]
+        return [Shown(bare(view), self.reads, city) for view in super().covering(city)]
 
     def service(self, sid: str):
         return Shown(super().service(sid), self.reads)
@@ -162,11 +189,16 @@ class TrackingRenderer(pages.Renderer):
 
     # --- after an edit -----------------------------------------------------------
 
-    def replace_services(self, changed: dict[str, Entry | None]) -> set[Key]:
-        """Put the changed services (None: deleted) into the directory and the views;
-        return the keys whose value changed."""
+    def replace_services(self, changed: dict[str, Entry | None]) -> tuple[set[Key], set[str]]:
+        """Put the changed services (None: deleted) into the directory and the views.
+
+        Returns the keys whose value changed, and the cities whose list holds a changed
+        service before or after (their search shards show its text)."""
         with paused(self.reads):
-            before = self.snapshot()
+            if not self.lists:
+                self.lists = self.city_lists(c.code for c in regions.cities())
+            orgs_before = self.org_lists()
+            old = {sid: self._services.get(sid) for sid in changed}
             for sid, entry in changed.items():
                 if entry is None:
                     dict.pop(self.d.services, sid, None)
@@ -176,7 +208,19 @@ class TrackingRenderer(pages.Renderer):
                     stored = dict.__getitem__(self.d.services, sid)
                     self._services[sid] = pages.views.service_view(self.d, stored)
             self.reindex()
-            return changed_keys(before, self.snapshot(), changed)
+            cities = self.cities_holding(set(changed))
+            before = {c: self.lists.get(c, ()) for c in cities}
+            self.lists.update(self.city_lists(cities))
+            keys = {("services", sid) for sid in changed}
+            keys |= {("city", c) for c in cities if before[c] != self.lists[c]}
+            for name in changed_fields(old, {sid: self._services.get(sid) for sid in changed}):
+                keys |= {("list-field", c, name) for c in cities}
+            orgs_after = self.org_lists()
+            keys |= {("org-services", o) for o in orgs_before.keys() | orgs_after.keys()
+                     if orgs_before.get(o) != orgs_after.get(o)}  # fmt: skip
+            if any(old[sid] is None or changed[sid] is None for sid in changed):
+                keys.add(("service-set",))
+            return keys, cities
 
     def reindex(self) -> None:
         """Drop every index built from the services (the Directory's and ours)."""
@@ -187,26 +231,37 @@ class TrackingRenderer(pages.Renderer):
         self.services_by_org = TrackedGroups(groups, self.reads)
         self._services = dict(sorted(self._services.items()))
 
-    def snapshot(self) -> dict[Key, tuple]:
-        """The value of every list key, as ids (what `changed_keys` compares)."""
-        out: dict[Key, tuple] = {("service-set",): tuple(sorted(dict.keys(self.d.services)))}
-        for code in (city.code for city in regions.cities()):
-            out[("city", code)] = tuple(s.id for s in pages.Renderer.covering(self, code))
-        for oid, entries in dict.items(self.services_by_org):
-            out[("org-services", oid)] = tuple(e.id for e in entries)
-        return out
+    def city_lists(self, codes: Iterable[str]) -> dict[str, tuple]:
+        """The ids each city's pages list (`Renderer.covering`), in order."""
+        return {c: tuple(s.id for s in pages.Renderer.covering(self, c)) for c in codes}
+
+    def cities_holding(self, ids: set[str]) -> set[str]:
+        """Cities whose list held one of `ids` before, or may hold it now: the
+        Directory's index of the city's own services and its province's
+        (`Directory.services_covering_city` is made of these two)."""
+        held = {c for c, listed in self.lists.items() if ids & set(listed)}
+        for city in regions.cities():
+            found = self.d.services_for_city(city.code) + self.d.services_for_province(
+                city.province
+            )
+            if any(e.id in ids for e in found):
+                held.add(city.code)
+        return held
+
+    def org_lists(self) -> dict[str, tuple]:
+        return {oid: tuple(e.id for e in es) for oid, es in dict.items(self.services_by_org)}
 
 
-def changed_keys(before: dict, after: dict, changed: Iterable[str]) -> set[Key]:
-    """The changed services' own keys, every list that differs, and every list that
-    holds a changed service (its search shard shows the service's text)."""
-    ids = set(changed)
-    keys: set[Key] = {("services", sid) for sid in ids}
-    for k in before.keys() | after.keys():
-        old, new = before.get(k, ()), after.get(k, ())
-        if old != new or (k[0] != "service-set" and ids & (set(old) | set(new))):
-            keys.add(k)
-    return keys
+def changed_fields(old: dict, new: dict) -> set[str]:
+    """Fields of the services' views that differ (every field of a new or gone one)."""
+    names = [f.name for f in dataclasses.fields(pages.views.ServiceView)]
+    out: set[str] = set()
+    for sid, before in old.items():
+        after = new.get(sid)
+        if before is None or after is None:
+            return set(names)
+        out |= {n for n in names if getattr(before, n) != getattr(after, n)}
+    return out
 
 
 class paused:  # noqa: N801 - used as a `with` statement like contextlib's helpers

@@ -488,8 +488,9 @@ def index_pages(r: Renderer) -> list[Page]:
     meta = {"search": {"exclude": True}, "hide": ["toc"]}
     orgs = sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id))
     split = len(orgs) > LIGHT_LIMIT
-    services = sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
-    light = len(services) > LIGHT_LIMIT
+    light = len(d.services) > LIGHT_LIMIT
+    # A light list links cities instead of listing services: no need to sort them all.
+    services = [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
     pages = [
         r.page(
             "index_regions.html",
@@ -520,13 +521,13 @@ def index_pages(r: Renderer) -> list[Page]:
             "layanan/",
             "Semua layanan",
             meta,
-            services=[] if light else [r.service(sid) for sid in services],
+            services=[r.service(sid) for sid in services],
             by_province=(
                 city_counts([(regions.lookup(c), r.covering(c)) for c in d.city_codes()])
                 if light
                 else None
             ),
-            total=len(services),
+            total=len(d.services),
         ),
     ]
     if split:

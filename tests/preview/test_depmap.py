@@ -60,12 +60,31 @@ def test_changed_keys_of_a_new_service_name_its_cities(rendered):
     d = renderer.d
     entry = dict.__getitem__(d.services, "puspaga-contoh-bone")
     copy = type(entry)("puspaga-baru", entry.kind, "x/services/puspaga-baru.yaml", entry.record)
-    keys = renderer.replace_services({"puspaga-baru": copy})
+    keys, cities = renderer.replace_services({"puspaga-baru": copy})
     try:
         assert ("service-set",) in keys
         assert ("city", "73.08") in keys
         assert ("city", "33.08") not in keys
         assert ("org-services", entry.record.organisation) in keys
+        assert cities == {"73.08"}
     finally:
         renderer.replace_services({"puspaga-baru": None})
     assert "puspaga-baru" not in dict.keys(d.services)
+
+
+def test_an_edit_that_changes_no_list_keeps_the_kind_pages(rendered):
+    renderer, depmap, _files = rendered
+    sid = "puspaga-contoh-bone"
+    entry = dict.__getitem__(renderer.d.services, sid)
+    record = entry.record.model_copy(update={"description": "Teks baru."})
+    keys, cities = renderer.replace_services({sid: type(entry)(sid, entry.kind, entry.file, record)})
+    try:
+        assert ("city", "73.08") not in keys  # same services, same order
+        assert ("list-field", "73.08", "description") in keys
+        assert ("list-field", "73.08", "categories") not in keys
+        units = depmap.units_reading(keys)
+        assert ("category", "konseling") in units  # it shows the service
+        assert ("category", "lapor-polisi") not in units  # it does not
+        assert ("service", sid) in units and ("city", "73.08") in units
+    finally:
+        renderer.replace_services({sid: entry})
