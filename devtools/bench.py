@@ -362,7 +362,11 @@ def section_edit_preview(case: Case) -> dict:
             stop(proc)
     result = {f"{kind}_s": round(median(values), 3) for kind, values in times.items()}
     result |= {f"{kind}_runs": [round(v, 3) for v in values] for kind, values in times.items()}
-    result |= {"s": result["edit_s"], "first_build_s": round(first, 1), "page": f"layanan/{service}/"}
+    result |= {
+        "s": result["edit_s"],
+        "first_build_s": round(first, 1),
+        "page": f"layanan/{service}/",
+    }
     if case.records == 10000:
         result["goal_s"] = GOALS["edit_preview_s"]
     return result

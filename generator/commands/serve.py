@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     server = PreviewServer(session, host or "127.0.0.1", int(port))
     outcome = session.start()
     log.info("preview built in %.1f s", outcome.seconds)
-    for path in (options.root, options.content_dir, project / "overrides"):
+    for path in (options.root, project / "content", project / "overrides"):
         if path.is_dir():
             server.watch(str(path))
     try:

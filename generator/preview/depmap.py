@@ -20,7 +20,7 @@ preview re-renders the units that read one of them.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import regions
@@ -28,6 +28,7 @@ from ..directory import Directory, Entry, Services
 from ..site import pages
 
 Key = tuple
+Unit = tuple[Key, Callable[[], list]]  # (unit key, builder of its pages)
 
 
 @dataclass
@@ -211,7 +212,7 @@ class TrackingRenderer(pages.Renderer):
             cities = self.cities_holding(set(changed))
             before = {c: self.lists.get(c, ()) for c in cities}
             self.lists.update(self.city_lists(cities))
-            keys = {("services", sid) for sid in changed}
+            keys: set[Key] = {("services", sid) for sid in changed}
             keys |= {("city", c) for c in cities if before[c] != self.lists[c]}
             for name in changed_fields(old, {sid: self._services.get(sid) for sid in changed}):
                 keys |= {("list-field", c, name) for c in cities}
@@ -301,9 +302,7 @@ class DepMap:
         return paths
 
 
-def render_units(
-    renderer: TrackingRenderer, units: list[tuple[Key, object]], depmap: DepMap
-) -> dict[str, bytes]:
+def render_units(renderer: TrackingRenderer, units: list[Unit], depmap: DepMap) -> dict[str, bytes]:
     """Render `units`, recording in `depmap` what each read and wrote; path -> bytes."""
     files: dict[str, bytes] = {}
     for key, build in units:
@@ -311,7 +310,7 @@ def render_units(
         try:
             rendered = build()
         finally:
-            read, renderer.reads.current = renderer.reads.current, None
+            read, renderer.reads.current = renderer.reads.current or set(), None
         for path in depmap.paths.get(key, []):
             depmap.shows.pop(path, None)
         depmap.reads[key] = read

@@ -16,9 +16,11 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands import build as mk
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import build
@@ -40,8 +42,8 @@ class MkDocsSite:
             )
             self.config = self.config.plugins.on_config(self.config)
         self.files: Files = Files([])
-        self.nav = None
-        self.env = None
+        self.nav: Navigation  # set by build_all
+        self.env: jinja2.Environment
         self.rendered = 0  # pages rendered since start (tests read it)
 
     @contextlib.contextmanager

@@ -56,7 +56,7 @@ class PreviewServer(LiveReloadServer):
         self.session = session
         self.pending: set[Path] = set()
         self.pending_lock = threading.Lock()
-        self.observer = watchdog.observers.Observer()  # inotify on Linux, no polling
+        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # inotify
         self.last: Outcome | None = None
         self.error_handler = self.not_found
         self.due = threading.Event()

@@ -38,7 +38,7 @@ from ..search import documents
 from ..search import index as search_index
 from ..site import asset_files, content_files, pages
 from ..site.write import MANIFEST, read_manifest, write_if_changed, write_tree
-from .depmap import DepMap, Key, Reads, TrackingRenderer, render_units
+from .depmap import DepMap, Reads, TrackingRenderer, Unit, render_units
 from .engine import MkDocsSite
 
 log = logging.getLogger(__name__)
@@ -135,11 +135,11 @@ class Session:
         files.update(render_units(self.renderer, self.units(), self.depmap))
         return files
 
-    def units(self) -> list[tuple[Key, object]]:
+    def units(self) -> list[Unit]:
         """The site's page units, a service's contact cards rendered with its page."""
         assert self.renderer is not None
         r = self.renderer
-        out = []
+        out: list[Unit] = []
         for key, build_unit in pages.page_units(r, self.materials):
             if key[0] == "service":
                 build_unit = _with_cards(build_unit, r, key[1])
@@ -172,7 +172,10 @@ class Session:
         raws = {p.stem: self._read(p) for p in sorted(paths)}
         shown = {display_path(p, self.o.root) for p in paths}
         part, report = validate.check_part(
-            self.o.root, self.o.today, self._tables() + [r for r in raws.values() if r], self._known(raws)
+            self.o.root,
+            self.o.today,
+            self._tables() + [r for r in raws.values() if r],
+            self._known(raws),
         )
         for file in shown:
             self.problems.pop(file, None)
@@ -224,7 +227,9 @@ class Session:
         units = self.units()
         current = {key for key, _ in units}
         gone = [key for key in self.depmap.reads if key not in current]
-        wanted = (self.depmap.units_reading(keys) - set(gone)) | (current - self.depmap.reads.keys())
+        wanted = (self.depmap.units_reading(keys) - set(gone)) | (
+            current - self.depmap.reads.keys()
+        )
         before = {key: list(self.depmap.paths.get(key, [])) for key in wanted}
         files = render_units(self.renderer, [u for u in units if u[0] in wanted], self.depmap)
         written = [p for p, data in files.items() if write_if_changed(self.o.docs_dir / p, data)]
@@ -236,7 +241,10 @@ class Session:
         self.search_due |= cities
         self.stale_leaflets |= cities
         log.info(
-            "preview: %d units, %d files written, %d deleted", len(wanted), len(written), len(dropped)
+            "preview: %d units, %d files written, %d deleted",
+            len(wanted),
+            len(written),
+            len(dropped),
         )
         return Outcome("fast", units=len(wanted), written=written, deleted=dropped)
 

@@ -490,7 +490,9 @@ def index_pages(r: Renderer) -> list[Page]:
     split = len(orgs) > LIGHT_LIMIT
     light = len(d.services) > LIGHT_LIMIT
     # A light list links cities instead of listing services: no need to sort them all.
-    services = [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+    services = (
+        [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+    )
     pages = [
         r.page(
             "index_regions.html",

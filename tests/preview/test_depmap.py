@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+
 import pytest
 from markupsafe import escape
 
@@ -77,7 +78,9 @@ def test_an_edit_that_changes_no_list_keeps_the_kind_pages(rendered):
     sid = "puspaga-contoh-bone"
     entry = dict.__getitem__(renderer.d.services, sid)
     record = entry.record.model_copy(update={"description": "Teks baru."})
-    keys, cities = renderer.replace_services({sid: type(entry)(sid, entry.kind, entry.file, record)})
+    keys, cities = renderer.replace_services(
+        {sid: type(entry)(sid, entry.kind, entry.file, record)}
+    )
     try:
         assert ("city", "73.08") not in keys  # same services, same order
         assert ("list-field", "73.08", "description") in keys

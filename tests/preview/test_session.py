@@ -139,7 +139,9 @@ def test_a_wrong_reference_is_reported_with_the_check_message(session):
     try:
         outcome = s.apply({path})
         assert outcome.mode == "failed"
-        assert any("error[E-REF]" in line and "tidak-ada-contoh" in line for line in outcome.problems)
+        assert any(
+            "error[E-REF]" in line and "tidak-ada-contoh" in line for line in outcome.problems
+        )
     finally:
         path.write_text(good, encoding="utf-8")
         assert s.apply({path}).mode == "fast"
