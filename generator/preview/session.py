@@ -44,6 +44,7 @@ from .engine import MkDocsSite
 log = logging.getLogger(__name__)
 
 FAST_KIND = "services"  # record files the preview re-renders on their own
+REFERRERS = ("materials", "pathways")  # the kinds whose records name services
 
 
 @dataclass
@@ -170,12 +171,11 @@ class Session:
 
     def _fast(self, paths: set[Path]) -> Outcome:
         raws = {p.stem: self._read(p) for p in sorted(paths)}
-        shown = {display_path(p, self.o.root) for p in paths}
+        referrers = self._referrers()
+        shown = {display_path(p, self.o.root) for p in paths} | {r.display for r in referrers}
+        changed = [r for r in raws.values() if r]
         part, report = validate.check_part(
-            self.o.root,
-            self.o.today,
-            self._tables() + [r for r in raws.values() if r],
-            self._known(raws),
+            self.o.root, self.o.today, self._tables() + changed + referrers, self._known(raws)
         )
         for file in shown:
             self.problems.pop(file, None)
@@ -208,6 +208,20 @@ class Session:
             path = self.o.root / name
             if path.is_file():
                 raw = load_file(path, name, display_path(path, self.o.root))
+                early_rules(raw)
+                raw.text = None
+                out.append(raw)
+        return out
+
+    def _referrers(self) -> list[RawRecord]:
+        """The records that name services (`validate.Rules.gather_references`: pathway
+        steps, featured services of materials), checked again with every change: a
+        deleted or renamed service leaves their reference unanswered (E-REF). They are
+        few (a handful per directory), so reading them costs milliseconds."""
+        out = []
+        for kind in REFERRERS:
+            for path in sorted((self.o.root / kind).glob("*.yaml")):
+                raw = load_file(path, kind, display_path(path, self.o.root))
                 early_rules(raw)
                 raw.text = None
                 out.append(raw)

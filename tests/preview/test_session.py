@@ -18,6 +18,7 @@ from mkdocs.commands import build as mk
 from generator import build
 from generator.paths import MKDOCS_YML, REPO
 from generator.preview import Options, Session
+from generator.validate import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
 EDITED = "pengaduan-uptd-ppa-contoh-bone"  # a city service (Kabupaten Bone, 73.08)
@@ -174,3 +175,23 @@ def test_the_preview_is_what_a_clean_build_makes(session, tmp_path):
     assert compared > 1000
     built = {p.relative_to(out) for p in out.rglob("index.html")}
     assert {p.relative_to(s.o.site_dir) for p in s.o.site_dir.rglob("index.html")} == built
+
+
+def test_deleting_a_service_a_pathway_names_reports_the_pathway(session):
+    s = session
+    path = service_file(s, "penjangkauan-uptd-ppa-contoh-bone")
+    good = path.read_text(encoding="utf-8")
+    page = html(s, "layanan/penjangkauan-uptd-ppa-contoh-bone/")
+    path.unlink()
+    try:
+        outcome = s.apply({path})
+        assert outcome.mode == "failed"
+        pathway = "fictional/pathways/alur-contoh-kabupaten-bone.yaml"
+        assert [line.split(": ")[0] for line in s.problems[pathway]] == [f"{pathway}:8:48"]
+        _directory, report = check_directory(s.o.root, TODAY)  # what `check` prints
+        assert s.problems[pathway] == [p.format() for p in report.errors]
+        assert html(s, "layanan/penjangkauan-uptd-ppa-contoh-bone/") == page
+    finally:
+        path.write_text(good, encoding="utf-8")
+    assert s.apply({path}).mode == "fast"
+    assert s.problems == {}
