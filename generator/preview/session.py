@@ -253,6 +253,9 @@ class Session:
         self._manifest(written, dropped)
         self.site.update(written, dropped)
         self.search_due |= cities
+        if cities - self.stale_leaflets:
+            log.info("leaflets not updated by the preview (make build renders them): %s",
+                     ", ".join(sorted(cities)))  # fmt: skip
         self.stale_leaflets |= cities
         log.info(
             "preview: %d units, %d files written, %d deleted",
