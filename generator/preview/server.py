@@ -83,7 +83,12 @@ class PreviewServer(LiveReloadServer):
             paths, self.pending = self.pending, set()
         if not paths:
             return
-        self.last = outcome = self.session.apply(paths)
+        try:
+            self.last = outcome = self.session.apply(paths)
+        except Exception as exc:  # a bug must not stop the preview nor hide the last site
+            log.error("preview update failed: %s: %s", type(exc).__name__, exc)
+            self.session.problems["(pratinjau)"] = [f"pembaruan gagal: {type(exc).__name__}: {exc}"]
+            return
         log.info("preview %s in %.2f s", outcome.mode, outcome.seconds)
         self.due.set()
 
@@ -105,8 +110,13 @@ class PreviewServer(LiveReloadServer):
         return content[:at] + banner + content[at:]
 
     def not_found(self, code: int) -> bytes | None:
+        """The site's 404 page; before a first good build, the problems that stop it."""
         page = Path(self.root) / "404.html"
-        return page.read_bytes() if code == 404 and page.is_file() else None
+        if code == 404 and page.is_file():
+            return page.read_bytes()
+        return self._inject_js_into_html(
+            b"<!doctype html><html><body></body></html>", self._visible_epoch
+        )
 
 
 def _temporary(path: str) -> bool:

@@ -195,3 +195,20 @@ def test_deleting_a_service_a_pathway_names_reports_the_pathway(session):
         path.write_text(good, encoding="utf-8")
     assert s.apply({path}).mode == "fast"
     assert s.problems == {}
+
+
+def test_a_directory_that_fails_its_check_at_start_recovers_when_fixed(tmp_path):
+    root = tmp_path / "fictional"
+    shutil.copytree(FICTIONAL, root)
+    path = root / "services" / f"{EDITED}.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("status: active", "status: aktif", 1), encoding="utf-8")
+    options = Options(root, MKDOCS_YML, tmp_path / "docs", tmp_path / "site", None, TODAY)
+    s = Session(options)
+    outcome = s.start()
+    assert outcome.mode == "failed"
+    assert any("E-VALUE" in line and f"{EDITED}.yaml:" in line for line in outcome.problems)
+    path.write_text(good, encoding="utf-8")
+    assert s.apply({path}).mode == "full"
+    assert s.problems == {}
+    assert (tmp_path / "site" / "layanan" / EDITED / "index.html").is_file()
