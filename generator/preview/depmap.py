@@ -164,6 +164,8 @@ class TrackingRenderer(pages.Renderer):
     def __init__(self, directory: Directory, reads: Reads):
         self.reads = reads
         self.lists: dict[str, tuple] = {}  # city -> ids its pages list
+        self._shown: dict[str, list[Shown]] = {}  # city -> its list, wrapped
+        self._orgs: dict[str, tuple] | None = None  # organisation -> ids of its services
         track(directory, reads)
         with paused(reads):
             super().__init__(directory)
@@ -171,7 +173,9 @@ class TrackingRenderer(pages.Renderer):
 
     def covering(self, city: str) -> list:
         self.reads.note(("city", city))
-        return [Shown(bare(view), self.reads, city) for view in super().covering(city)]
+        if city not in self._shown:  # wrapped once: a kind-of-help page reads 515 lists
+            self._shown[city] = [Shown(bare(v), self.reads, city) for v in super().covering(city)]
+        return self._shown[city]
 
     def service(self, sid: str):
         return Shown(super().service(sid), self.reads)
@@ -198,7 +202,7 @@ class TrackingRenderer(pages.Renderer):
         with paused(self.reads):
             if not self.lists:
                 self.lists = self.city_lists(c.code for c in regions.cities())
-            orgs_before = self.org_lists()
+            orgs_before = self._orgs if self._orgs is not None else self.org_lists()
             old = {sid: self._services.get(sid) for sid in changed}
             for sid, entry in changed.items():
                 if entry is None:
@@ -216,7 +220,7 @@ class TrackingRenderer(pages.Renderer):
             keys |= {("city", c) for c in cities if before[c] != self.lists[c]}
             for name in changed_fields(old, {sid: self._services.get(sid) for sid in changed}):
                 keys |= {("list-field", c, name) for c in cities}
-            orgs_after = self.org_lists()
+            orgs_after = self._orgs = self.org_lists()
             keys |= {("org-services", o) for o in orgs_before.keys() | orgs_after.keys()
                      if orgs_before.get(o) != orgs_after.get(o)}  # fmt: skip
             if any(old[sid] is None or changed[sid] is None for sid in changed):
@@ -228,9 +232,9 @@ class TrackingRenderer(pages.Renderer):
         self.d.__dict__.pop("_city_index", None)
         self.d.__dict__.pop("_indexes", None)
         self._covering = {}
+        self._shown = {}
         groups = pages._group(dict.values(self.d.services), lambda e: [e.record.organisation])
         self.services_by_org = TrackedGroups(groups, self.reads)
-        self._services = dict(sorted(self._services.items()))
 
     def city_lists(self, codes: Iterable[str]) -> dict[str, tuple]:
         """The ids each city's pages list (`Renderer.covering`), in order."""
@@ -241,11 +245,15 @@ class TrackingRenderer(pages.Renderer):
         Directory's index of the city's own services and its province's
         (`Directory.services_covering_city` is made of these two)."""
         held = {c for c, listed in self.lists.items() if ids & set(listed)}
+        provinces = {
+            p.code
+            for p in regions.provinces()
+            if any(e.id in ids for e in self.d.services_for_province(p.code))
+        }
         for city in regions.cities():
-            found = self.d.services_for_city(city.code) + self.d.services_for_province(
-                city.province
-            )
-            if any(e.id in ids for e in found):
+            if city.province in provinces or any(
+                e.id in ids for e in self.d.services_for_city(city.code)
+            ):
                 held.add(city.code)
         return held
 

@@ -42,6 +42,7 @@ class MkDocsSite:
             )
             self.config = self.config.plugins.on_config(self.config)
         self.files: Files = Files([])
+        self.doc_files: list[File] = []  # the documentation pages, as MkDocs lists them
         self.nav: Navigation  # set by build_all
         self.env: jinja2.Environment
         self.rendered = 0  # pages rendered since start (tests read it)
@@ -66,6 +67,7 @@ class MkDocsSite:
             nav = mk.get_navigation(files, config)
             self.nav = config.plugins.on_nav(nav, config=config, files=files)
             self.files = files
+            self.doc_files = list(files.documentation_pages(inclusion=INCLUDED))
             pages = [self._page(f) for f in files.documentation_pages(inclusion=INCLUDED)]
             for page in pages:
                 mk._populate_page(page, config, files)
@@ -87,15 +89,15 @@ class MkDocsSite:
                 pages.append(self._page(file))
             else:
                 file.copy_file()
-        with self.context():
-            for page in pages:
-                mk._populate_page(page, self.config, self.files)
-            self._build(pages)
+        # No context: the hook only acts on config and serve events, and no template
+        # reads the build date (SOURCE_DATE_EPOCH, set at the start, dates the sitemap).
+        for page in pages:
+            mk._populate_page(page, self.config, self.files)
+        self._build(pages)
 
     def _build(self, pages: list[Page]) -> None:
-        doc_files = self.files.documentation_pages(inclusion=INCLUDED)
         for page in pages:
-            mk._build_page(page, self.config, doc_files, self.nav, self.env)
+            mk._build_page(page, self.config, self.doc_files, self.nav, self.env)
             self.rendered += 1
 
     def _page(self, file: File) -> Page:
@@ -109,6 +111,8 @@ class MkDocsSite:
         file = File(src, c.docs_dir, c.site_dir, c.use_directory_urls)
         set_exclusions([file], c)
         self.files.append(file)
+        if file.is_documentation_page() and INCLUDED(file.inclusion):
+            self.doc_files.append(file)
         return file
 
     def _remove(self, src: str) -> None:
@@ -116,6 +120,8 @@ class MkDocsSite:
         if file is None:
             return
         self.files.remove(file)
+        if file in self.doc_files:
+            self.doc_files.remove(file)
         out = Path(file.abs_dest_path)
         out.unlink(missing_ok=True)
         folder = out.parent
