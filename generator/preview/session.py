@@ -175,9 +175,9 @@ class Session:
         raws = {p.stem: self._read(p) for p in sorted(paths)}
         referrers = self._referrers()
         shown = {display_path(p, self.o.root) for p in paths} | {r.display for r in referrers}
-        changed = [r for r in raws.values() if r]
+        read = [r for r in raws.values() if r]
         part, report = validate.check_part(
-            self.o.root, self.o.today, self._tables() + changed + referrers, self._known(raws)
+            self.o.root, self.o.today, self._tables() + read + referrers, self._known(raws)
         )
         for file in shown:
             self.problems.pop(file, None)
