@@ -12,23 +12,29 @@ from __future__ import annotations
 import ipaddress
 import logging
 import threading
+import urllib.parse
 from pathlib import Path
 
 import watchdog.events
 import watchdog.observers
 from markupsafe import escape
-from mkdocs.livereload import LiveReloadServer
+from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _timestamp
 
 from ..errors import UsageError
 from .session import Outcome, Session
 
 log = logging.getLogger(__name__)
 
+# The site's Content-Security-Policy (overrides/main.html) allows no inline script or
+# style: the banner uses the theme's own admonition style, and the live-reload script
+# (MkDocs' own, see mkdocs.livereload) is served as a file from this address.
 BANNER = (
-    '<div id="pratinjau-masalah" role="alert" style="background:#b00020;color:#fff;'
-    'padding:1em;font:14px/1.4 monospace;white-space:pre-wrap">'
-    "<strong>Pemeriksaan gagal; halaman ini dari versi terakhir yang benar.</strong>\n{lines}</div>"
+    '<div id="pratinjau-masalah" class="admonition danger" role="alert">'
+    '<p class="admonition-title">Pemeriksaan gagal: halaman ini dari versi terakhir yang'
+    " benar. Perbaiki file di bawah lalu simpan.</p>{lines}</div>"
 )
+RELOAD_JS = "/_pratinjau/muat-ulang.js"
+RELOAD_TAG = '<script src="' + RELOAD_JS + '?epoch={epoch}&amp;request={request}"></script>'
 
 
 class NotLocal(UsageError):
@@ -101,13 +107,29 @@ class PreviewServer(LiveReloadServer):
                 self.session.catch_up()
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)
+        tag = RELOAD_TAG.format(epoch=epoch, request=_timestamp()).encode()
+        end = content.rfind(b"</body>")
+        content = content[:end] + tag + content[end:] if end >= 0 else content + tag
         lines = [line for group in self.session.problems.values() for line in group]
         if not lines:
             return content
-        banner = BANNER.format(lines="\n".join(str(escape(line)) for line in lines)).encode()
-        at = content.find(b">", content.find(b"<body")) + 1
+        shown = "".join(f"<p><code>{escape(line)}</code></p>" for line in lines)
+        banner = BANNER.format(lines=shown).encode()
+        start = content.find(b'<article class="md-content__inner')
+        start = start if start >= 0 else content.find(b"<body")
+        at = content.find(b">", start) + 1
         return content[:at] + banner + content[at:]
+
+    def _serve_request(self, environ, start_response):
+        if environ["PATH_INFO"] != RELOAD_JS:
+            return super()._serve_request(environ, start_response)
+        query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+        numbers = [query.get(k, ["0"])[0] for k in ("epoch", "request")]
+        epoch, request = (int(n) if n.isdigit() else 0 for n in numbers)
+        script = _SCRIPT_TEMPLATE.substitute(epoch=epoch, request_id=request).encode()
+        start_response("200 OK", [("Content-Type", "text/javascript"),
+                                  ("Content-Length", str(len(script)))])  # fmt: skip
+        return [script]
 
     def not_found(self, code: int) -> bytes | None:
         """The site's 404 page; before a first good build, the problems that stop it."""

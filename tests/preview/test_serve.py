@@ -112,3 +112,22 @@ def test_the_preview_serves_this_machine_only(tmp_path):
     assert result.returncode == 1
     assert "bukan alamat lokal" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_open_page_reloads_itself_after_a_save(served, browser):
+    """Live reload under the site's Content-Security-Policy (no inline script)."""
+    base, root = served
+    path = root / "services" / "visum-puskesmas-contoh-bone.yaml"
+    good = path.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(f"{base}layanan/visum-puskesmas-contoh-bone/")
+        page.wait_for_load_state("load")
+        path.write_text(good.replace("name: ", "name: Muat Ulang Sendiri ", 1), encoding="utf-8")
+        end = time.monotonic() + 30
+        while "Muat Ulang Sendiri" not in page.content():
+            assert time.monotonic() < end, "the open page did not reload"
+            page.wait_for_timeout(100)
+    finally:
+        page.close()
+        path.write_text(good, encoding="utf-8")
