@@ -74,14 +74,12 @@ class Shown:
         self._reads = reads
         self._scope = scope
 
-    def __getattr__(self, name: str):
-        view = object.__getattribute__(self, "_view")
-        reads = object.__getattribute__(self, "_reads")
-        scope = object.__getattribute__(self, "_scope")
-        if reads.rendering is not None or scope is None:
+    def __getattr__(self, name: str):  # only for names that are not slots
+        reads, view = self._reads, self._view
+        if reads.rendering is not None or self._scope is None:
             reads.read(("services", view.id))
-        else:
-            reads.note(("list-field", scope, name))
+        elif reads.current is not None:
+            reads.current.add(("list-field", self._scope, name))
         return getattr(view, name)
 
     def __eq__(self, other) -> bool:
@@ -147,7 +145,7 @@ class TrackedGroups(dict):
 
 def bare(view):
     """The view inside a `Shown` (the base renderer caches what `services` returned)."""
-    return object.__getattribute__(view, "_view") if isinstance(view, Shown) else view
+    return view._view if isinstance(view, Shown) else view
 
 
 def track(directory: Directory, reads: Reads) -> None:
