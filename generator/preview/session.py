@@ -154,6 +154,9 @@ class Session:
     def apply(self, paths: set[Path]) -> Outcome:
         """Take the files that changed (created, edited or deleted) and update the site."""
         began = time.perf_counter()
+        paths = {p for p in paths if not self.is_unread(p)}
+        if not paths and self.site is not None:
+            return Outcome("fast")
         with self.lock:
             if self.site is None or not all(self.is_fast(p) for p in paths):
                 outcome = self.start()
@@ -161,6 +164,15 @@ class Session:
                 outcome = self._fast(paths)
         outcome.seconds = time.perf_counter() - began
         return outcome
+
+    def is_unread(self, path: Path) -> bool:
+        """A file in the records folder that no reader reads (an editor's test or swap
+        file, say): it changes no page (`check` only warns about it, W-UNEXPECTED-FILE)."""
+        try:
+            path.resolve().relative_to(self.o.root.resolve())
+        except ValueError:
+            return False
+        return path.suffix != ".yaml"
 
     def is_fast(self, path: Path) -> bool:
         """A service record file (`<root>/services/<id>.yaml`)."""
