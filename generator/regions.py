@@ -78,16 +78,22 @@ def table() -> dict[str, RegionInfo]:
 
 
 def cities() -> list[RegionInfo]:
-    """All 514 kabupaten/kota, sorted by code."""
-    return [
-        RegionInfo(code, name, 2) for code, name in sorted(names().items()) if level_of(code) == 2
-    ]
+    """All 514 kabupaten/kota, sorted by code (a new list; the walk is done once)."""
+    return list(_of_level(2))
 
 
 def provinces() -> list[RegionInfo]:
-    return [
-        RegionInfo(code, name, 1) for code, name in sorted(names().items()) if level_of(code) == 1
-    ]
+    return list(_of_level(1))
+
+
+@cache
+def _of_level(level: int) -> tuple[RegionInfo, ...]:
+    """Regions of one level by code: a walk over ~90,000 names, ~0.1 s, so once."""
+    return tuple(
+        RegionInfo(code, name, level)
+        for code, name in sorted(names().items())
+        if level_of(code) == level
+    )
 
 
 @cache

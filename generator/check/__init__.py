@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from .engine import check_directory, paused_gc, start_reading
+from .engine import check_directory, check_part, paused_gc, start_reading
 from .reading import load_tree
 
-__all__ = ["check_directory", "load_tree", "paused_gc", "start_reading"]
+__all__ = ["check_directory", "check_part", "load_tree", "paused_gc", "start_reading"]

@@ -120,6 +120,9 @@ class Context:
     numbers: dict[str, NumberClass] = field(default_factory=dict)
     emails: dict[str, str | None] = field(default_factory=dict)
     phones: PhoneChecker = field(default_factory=lambda: PhoneChecker(set()))
+    # Ids of record files outside this run, by kind: a partial run (the live preview
+    # re-checks only the changed files) resolves references as a whole run would.
+    known_ids: dict[str, set[str]] = field(default_factory=dict)
 
     def take(self, found: Findings) -> None:
         """Keep what the readers found in one file."""

@@ -91,6 +91,23 @@ def check_directory(
         return build_directory(ctx, settings), report
 
 
+def check_part(
+    root: Path, today: date, raws: list[RawRecord], known: dict[str, set[str]]
+) -> tuple[Directory | None, Report]:
+    """Check some files of a tree whose other records were checked before (the live
+    preview re-checks only the files that changed). `raws`: the table files
+    (settings.yaml, taxonomy/…, short-codes.yaml) first, then the changed records;
+    `known`: the ids of every record file of the tree, by folder kind, so references
+    resolve as in a whole check. Whole-tree rules see only these records."""
+    with paused_gc():
+        ctx = Context(root, today, known_ids=known)
+        report = check_records(ctx, iter(raws), [])
+        settings = ctx.tables.settings
+        if report.errors or settings is None:
+            return None, report
+        return build_directory(ctx, settings), report
+
+
 class _Schedule:
     """The stages a file goes through in this process: the rules' `read` hooks, its
     shape, then the rules' `add` (per batch) and `finish` (once)."""

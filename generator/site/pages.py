@@ -8,7 +8,9 @@ relative and computed here because raw HTML is not rewritten by MkDocs.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -486,8 +488,11 @@ def index_pages(r: Renderer) -> list[Page]:
     meta = {"search": {"exclude": True}, "hide": ["toc"]}
     orgs = sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id))
     split = len(orgs) > LIGHT_LIMIT
-    services = sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
-    light = len(services) > LIGHT_LIMIT
+    light = len(d.services) > LIGHT_LIMIT
+    # A light list links cities instead of listing services: no need to sort them all.
+    services = (
+        [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+    )
     pages = [
         r.page(
             "index_regions.html",
@@ -518,13 +523,13 @@ def index_pages(r: Renderer) -> list[Page]:
             "layanan/",
             "Semua layanan",
             meta,
-            services=[] if light else [r.service(sid) for sid in services],
+            services=[r.service(sid) for sid in services],
             by_province=(
                 city_counts([(regions.lookup(c), r.covering(c)) for c in d.city_codes()])
                 if light
                 else None
             ),
-            total=len(services),
+            total=len(d.services),
         ),
     ]
     if split:
@@ -572,31 +577,57 @@ def materials_page(r: Renderer, entries: list[dict]) -> Page:
     )
 
 
-def all_pages(r: Renderer, materials: list[dict] | None = None) -> list[Page]:
+def page_units(r: Renderer, materials: list[dict] | None = None) -> list[tuple[tuple, Callable]]:
+    """Every page of the site as (unit key, builder): each builder returns the pages of
+    its unit. The full build and the live preview (`generator.preview`, which re-runs
+    only the units an edit touches) both build from this one list."""
     d = r.d
-    pages = [home_page(r), *index_pages(r), materials_page(r, materials or [])]
+    units: list[tuple[tuple, Callable]] = [
+        (("home",), lambda: [home_page(r)]),
+        (("index",), lambda: index_pages(r)),
+        (("materials",), lambda: [materials_page(r, materials or [])]),
+    ]
     for city in regions.cities():
-        pages.append(city_page(r, city))
-        pages.append(printable_page(r, city))
-        pages += city_kind_pages(r, city)
-    pages += [service_page(r, sid) for sid in sorted(d.services)]
-    pages += [organisation_page(r, oid) for oid in sorted(d.organisations)]
-    pages += [hotline_page(r, hid) for hid in sorted(d.hotlines)]
-    pages += [category_page(r, cid) for cid in d.categories]
-    return pages
+        units.append((("city", city.code), partial(_one, city_page, r, city)))
+        units.append((("printable", city.code), partial(_one, printable_page, r, city)))
+        units.append((("city-kinds", city.code), partial(city_kind_pages, r, city)))
+    units += [(("service", sid), partial(_one, service_page, r, sid)) for sid in sorted(d.services)]
+    units += [
+        (("organisation", oid), partial(_one, organisation_page, r, oid))
+        for oid in sorted(d.organisations)
+    ]
+    units += [(("hotline", hid), partial(_one, hotline_page, r, hid)) for hid in sorted(d.hotlines)]
+    units += [(("category", cid), partial(_one, category_page, r, cid)) for cid in d.categories]
+    return units
+
+
+def _one(builder: Callable, *args) -> list[Page]:
+    return [builder(*args)]
+
+
+def all_pages(r: Renderer, materials: list[dict] | None = None) -> list[Page]:
+    return [page for _key, build in page_units(r, materials) for page in build()]
 
 
 def contact_cards(r: Renderer) -> dict[str, str]:
     """`layanan/<id>/kontak.vcf` and `kontak-netral.vcf` for services with a number."""
     out = {}
-    public = r.d.settings.public_url
-    for sid, s in sorted(r._services.items()):
-        if not s.main_actions:
-            continue
-        org = s.organisation.record.name if s.organisation else ""
-        page = f"{public.rstrip('/')}/{urls.service_url(sid)}" if public else None
-        base = urls.service_url(sid)
-        notes = [s.trust.text, *s.rechecks]
-        out[base + "kontak.vcf"] = vcard(s.name, org, s.actions, page, notes)
-        out[base + "kontak-netral.vcf"] = neutral_vcard(s.actions)
+    for sid in sorted(r._services):
+        out.update(service_cards(r, sid))
     return out
+
+
+def service_cards(r: Renderer, sid: str) -> dict[str, str]:
+    """The two contact cards of one service ({} when it has no number)."""
+    s = r.service(sid)
+    if not s.main_actions:
+        return {}
+    public = r.d.settings.public_url
+    org = s.organisation.record.name if s.organisation else ""
+    page = f"{public.rstrip('/')}/{urls.service_url(sid)}" if public else None
+    base = urls.service_url(sid)
+    notes = [s.trust.text, *s.rechecks]
+    return {
+        base + "kontak.vcf": vcard(s.name, org, s.actions, page, notes),
+        base + "kontak-netral.vcf": neutral_vcard(s.actions),
+    }

@@ -29,7 +29,8 @@ class References(Rule):
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
-        self.ids: dict[str, set[str]] = {}  # kind -> ids of the record files read so far
+        # kind -> ids of the record files read so far (and those a partial run knows of)
+        self.ids: dict[str, set[str]] = {k: set(v) for k, v in ctx.known_ids.items()}
         self.unresolved: list[Pending] = []
         self._places_by_id: dict[str, dict[str, set[str]]] = {}
 
