@@ -141,11 +141,12 @@ def latest_record_date(directory: Directory) -> date:
     return max((d for d in dates if d), default=date(2000, 1, 1))
 
 
-def compress_stage(site_dir: Path) -> None:
-    """gzip copies of the built site's text files, for hosts that serve them."""
+def compress_stage(site_dir: Path, previous: Path | None = None) -> None:
+    """gzip copies of the built site's text files, for hosts that serve them; unchanged
+    files take their copy from the `previous` site."""
     from .site.compress import precompress
 
-    precompress(site_dir)
+    precompress(site_dir, previous if previous is not None and previous.is_dir() else None)
 
 
 def swap_stage(new_site: Path, out: Path) -> None:
@@ -271,7 +272,7 @@ def _build(options: BuildOptions, docs_dir: Path) -> BuildResult:
         with timed("mkdocs", timings):
             mkdocs_stage(options.config_file, docs_dir, tmp, directory, options.strict)
         with timed("compress", timings):
-            compress_stage(tmp)
+            compress_stage(tmp, options.out)
         with timed("swap", timings):
             swap_stage(tmp, options.out)
     finally:
