@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import hsds, outfolder, search, site, stamp
+from . import forked, hsds, outfolder, search, site, stamp
 from . import print as leaflets
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
@@ -207,19 +207,34 @@ def prepare_docs(
 ) -> tuple[Directory, list[dict]]:
     """Everything before MkDocs: check, leaflets, docs tree, search, data (also run by
     the hook). With `materials` (a list an earlier leaflets stage returned), the
-    leaflets are not rendered again and the materials page lists those."""
+    leaflets are not rendered again and the materials page lists those.
+
+    Search and data read only the Directory and write their own files: a forked child
+    runs them on the second core while this process renders leaflets and the docs tree."""
     with timed("check", timings):
         directory = check_stage(root, today)
-    if materials is None:
-        with timed("leaflets", timings):
-            materials = leaflets_stage(directory, docs_dir)
-    with timed("docs", timings):
-        docs_stage(directory, docs_dir, content_dir, materials)
+    child = forked.Child("search+data", assets_stages, directory, docs_dir)
+    try:
+        if materials is None:
+            with timed("leaflets", timings):
+                materials = leaflets_stage(directory, docs_dir)
+        with timed("docs", timings):
+            docs_stage(directory, docs_dir, content_dir, materials)
+        with timed("search+data (wait)", timings):
+            timings.update(child.result())
+    finally:
+        child.stop()
+    return directory, materials
+
+
+def assets_stages(directory: Directory, docs_dir: Path) -> dict[str, float]:
+    """Search and data export (run beside the docs tree); returns their timings."""
+    timings: dict[str, float] = {}
     with timed("search", timings):
         search_stage(directory, docs_dir)
     with timed("data", timings):
         data_stage(directory, docs_dir)
-    return directory, materials
+    return timings
 
 
 def build(options: BuildOptions) -> BuildResult:

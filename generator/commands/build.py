@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 
 from .. import build
@@ -61,11 +62,12 @@ def run(args: argparse.Namespace) -> int:
         with_mkdocs=not args.docs_only,
         use_stamp=not args.full,
     )
+    start = time.perf_counter()
     try:
         result = build.build(options)
     except CheckFailed as exc:
         raise CheckFailed(exc.report, kept=f"{options.out}/ tidak diubah") from None
-    total = sum(result.timings.values())
+    total = time.perf_counter() - start  # stages overlap: their sum is not the wall time
     if result.unchanged:
         print(
             f"{result.site_dir} tetap: tidak ada yang berubah sejak build terakhir ({total:.1f}s)."
