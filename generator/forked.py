@@ -13,6 +13,7 @@ and the parent kills and reaps it if the parent's own stages fail first.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -64,15 +65,11 @@ class Child:
         """Kill and reap the child unless `result()` already collected it."""
         if self._done:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        try:
+        with contextlib.suppress(OSError):
             os.close(self._read)
-        except OSError:
-            pass
         self._done = True
 
 
