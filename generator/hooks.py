@@ -27,9 +27,5 @@ def on_env(env, config, files):
     return mkdocs_events.environment(env)
 
 
-def on_post_page(output, page, config):
-    return mkdocs_events.written(output, page)
-
-
 def on_serve(server, config, builder):
     return mkdocs_events.watch(server, config)

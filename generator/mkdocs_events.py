@@ -83,18 +83,6 @@ def environment(env: Any) -> Any:
     return env
 
 
-def written(output: str, page: Any) -> str:
-    """A page's HTML is final: drop its Markdown and content (a build, not `serve`).
-
-    MkDocs converts every page before it renders the first template and keeps both texts
-    of every page until the build ends (mkdocs/commands/build.py): at 50,000 records that
-    is gigabytes. Nothing reads a page's texts after its own page event."""
-    if not SERVING.active:
-        page.markdown = None
-        page.content = None
-    return output
-
-
 def watch(server: Any, config: Any) -> Any:
     """`mkdocs serve` also rebuilds when a record or a hand-written page changes."""
     for path in (records_root(), config_dir(config) / "content"):
