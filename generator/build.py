@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import hsds, outfolder, search, site
+from . import forked, hsds, outfolder, search, site, stamp
 from . import print as leaflets
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
@@ -46,6 +46,7 @@ class BuildResult:
     site_dir: Path
     timings: dict[str, float] = field(default_factory=dict)
     materials: list[dict] = field(default_factory=list)
+    unchanged: bool = False  # nothing changed since the last build: the live site was kept
 
 
 @contextlib.contextmanager
@@ -140,11 +141,12 @@ def latest_record_date(directory: Directory) -> date:
     return max((d for d in dates if d), default=date(2000, 1, 1))
 
 
-def compress_stage(site_dir: Path) -> None:
-    """gzip copies of the built site's text files, for hosts that serve them."""
+def compress_stage(site_dir: Path, previous: Path | None = None) -> None:
+    """gzip copies of the built site's text files, for hosts that serve them; unchanged
+    files take their copy from the `previous` site."""
     from .site.compress import precompress
 
-    precompress(site_dir)
+    precompress(site_dir, previous if previous is not None and previous.is_dir() else None)
 
 
 def swap_stage(new_site: Path, out: Path) -> None:
@@ -191,6 +193,8 @@ class BuildOptions:
     # From the command line: the checkout `out` must lie in unless `allow_outside`.
     checkout: Path | None = None
     allow_outside: bool = False
+    # False: build everything even when the stamp says nothing changed (`--full`).
+    use_stamp: bool = True
 
 
 def prepare_docs(
@@ -203,19 +207,34 @@ def prepare_docs(
 ) -> tuple[Directory, list[dict]]:
     """Everything before MkDocs: check, leaflets, docs tree, search, data (also run by
     the hook). With `materials` (a list an earlier leaflets stage returned), the
-    leaflets are not rendered again and the materials page lists those."""
+    leaflets are not rendered again and the materials page lists those.
+
+    Search and data read only the Directory and write their own files: a forked child
+    runs them on the second core while this process renders leaflets and the docs tree."""
     with timed("check", timings):
         directory = check_stage(root, today)
-    if materials is None:
-        with timed("leaflets", timings):
-            materials = leaflets_stage(directory, docs_dir)
-    with timed("docs", timings):
-        docs_stage(directory, docs_dir, content_dir, materials)
+    child = forked.Child("search+data", assets_stages, directory, docs_dir)
+    try:
+        if materials is None:
+            with timed("leaflets", timings):
+                materials = leaflets_stage(directory, docs_dir)
+        with timed("docs", timings):
+            docs_stage(directory, docs_dir, content_dir, materials)
+        with timed("search+data (wait)", timings):
+            timings.update(child.result())
+    finally:
+        child.stop()
+    return directory, materials
+
+
+def assets_stages(directory: Directory, docs_dir: Path) -> dict[str, float]:
+    """Search and data export (run beside the docs tree); returns their timings."""
+    timings: dict[str, float] = {}
     with timed("search", timings):
         search_stage(directory, docs_dir)
     with timed("data", timings):
         data_stage(directory, docs_dir)
-    return directory, materials
+    return timings
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -250,6 +269,14 @@ def guard_folders(options: BuildOptions, docs_dir: Path) -> None:
 def _build(options: BuildOptions, docs_dir: Path) -> BuildResult:
     timings: dict[str, float] = {}
     content_dir = options.content_dir or options.config_file.parent / "content"
+    inputs = ""
+    if options.with_mkdocs:
+        with timed("inputs", timings):
+            inputs = inputs_digest(options, docs_dir, content_dir)
+            if options.use_stamp and up_to_date(inputs, options.out, docs_dir):
+                log.info("nothing changed since the last build: %s kept as it is", options.out)
+                return BuildResult(options.out, timings, unchanged=True)
+            stamp.remove_stamp(stamp.stamp_path(docs_dir))
     directory, materials = prepare_docs(options.root, docs_dir, content_dir, options.today, timings)
     result = BuildResult(options.out, timings, materials)
     if not options.with_mkdocs:
@@ -260,16 +287,72 @@ def _build(options: BuildOptions, docs_dir: Path) -> BuildResult:
         with timed("mkdocs", timings):
             mkdocs_stage(options.config_file, docs_dir, tmp, directory, options.strict)
         with timed("compress", timings):
-            compress_stage(tmp)
+            compress_stage(tmp, options.out)
         with timed("swap", timings):
             swap_stage(tmp, options.out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    with timed("stamp", timings):
+        write_build_stamp(inputs, options.out, docs_dir)
     return result
+
+
+# --- the build stamp: an unchanged rebuild keeps the live site ------------------------------
+
+
+def inputs_digest(options: BuildOptions, docs_dir: Path, content_dir: Path) -> str:
+    """One digest of everything the site is made from (see generator/stamp.py)."""
+    config = options.config_file
+    trees = [options.root, content_dir, PACKAGE, theme_dir(config)]
+    choices = {
+        "today": options.today.isoformat(),
+        "strict": str(options.strict),
+        "root": str(options.root.resolve()),
+        "out": str(options.out.resolve()),
+        "docs": str(docs_dir.resolve()),
+        "config": str(config.resolve()),
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", ""),
+    }
+    return stamp.inputs_digest(trees, [config, *inherited(config)], choices)
+
+
+def up_to_date(inputs: str, out: Path, docs_dir: Path) -> bool:
+    """The stamp beside the docs folder names these inputs, this live site and this docs
+    folder, exactly as that build left them."""
+    found = stamp.read_stamp(stamp.stamp_path(docs_dir))
+    return (
+        found is not None
+        and found.inputs == inputs
+        and found.site == stamp.fingerprint(out)
+        and found.docs == stamp.fingerprint(docs_dir)
+    )
+
+
+def write_build_stamp(inputs: str, out: Path, docs_dir: Path) -> None:
+    now = stamp.Stamp(inputs, stamp.fingerprint(out), stamp.fingerprint(docs_dir))
+    stamp.write_stamp(stamp.stamp_path(docs_dir), now)
 
 
 def default_docs_dir(config_file: Path) -> Path:
     """docs_dir as mkdocs.yml names it, read without MkDocs (it must exist before MkDocs runs)."""
+    return config_file.parent / (config_values(config_file).get("docs_dir") or ".build/docs")
+
+
+def theme_dir(config_file: Path) -> Path:
+    """The theme overrides folder (`theme.custom_dir`), default overrides/ beside the config."""
+    theme = config_values(config_file).get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return config_file.parent / (custom or "overrides")
+
+
+def inherited(config_file: Path) -> list[Path]:
+    """The config `INHERIT:` names, if any (https://www.mkdocs.org/user-guide/configuration/#configuration-inheritance)."""
+    parent = config_values(config_file).get("INHERIT")
+    return [config_file.parent / parent] if isinstance(parent, str) else []
+
+
+def config_values(config_file: Path) -> dict:
+    """The top level of the MkDocs config, read without MkDocs; {} when unreadable."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -281,7 +364,7 @@ def default_docs_dir(config_file: Path) -> Path:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except (OSError, yaml.YAMLError):
         data = {}
-    return config_file.parent / (data.get("docs_dir") or ".build/docs")
+    return data if isinstance(data, dict) else {}
 
 
 def env_root(default: str = "directory") -> Path:

@@ -19,5 +19,13 @@ def on_config(config):
     return mkdocs_events.configure(config)
 
 
+def on_nav(nav, config, files):
+    mkdocs_events.remember_nav(nav)
+
+
+def on_env(env, config, files):
+    return mkdocs_events.environment(env)
+
+
 def on_serve(server, config, builder):
     return mkdocs_events.watch(server, config)

@@ -23,6 +23,7 @@ from .errors import CheckFailed
 from .paths import REPO
 from .site import styles
 from .site.config import apply_settings
+from .site.navmemo import NavMemo
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Serving:
 
     active: bool = False
     materials: list[dict] | None = None  # the leaflets of the first build
+    nav_pages: list[Any] | None = None  # the pages of this build's navigation
 
 
 SERVING = Serving()
@@ -69,6 +71,16 @@ def prepare_or_abort(docs_dir: Path, content_dir: Path) -> Directory:
     if SERVING.active:
         SERVING.materials = materials
     return directory
+
+
+def remember_nav(nav: Any) -> None:
+    SERVING.nav_pages = list(nav.pages)
+
+
+def environment(env: Any) -> Any:
+    """A fresh navigation memo for each build's templates (see generator/site/navmemo.py)."""
+    env.globals["nav_memo"] = NavMemo(SERVING.nav_pages or [])
+    return env
 
 
 def watch(server: Any, config: Any) -> Any:

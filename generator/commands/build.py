@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 
 from .. import build
@@ -35,6 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_today(parser)
     parser.add_argument("--strict", action="store_true", help="MkDocs warnings fail the build")
     parser.add_argument(
+        "--full",
+        action="store_true",
+        help="build everything even when nothing changed since the last build",
+    )
+    parser.add_argument(
         "--docs-only",
         action="store_true",
         help="stop after writing the docs tree, leaflets and search",
@@ -54,12 +60,21 @@ def run(args: argparse.Namespace) -> int:
         today=today(args.today),
         strict=args.strict,
         with_mkdocs=not args.docs_only,
+        use_stamp=not args.full,
     )
+    start = time.perf_counter()
     try:
         result = build.build(options)
     except CheckFailed as exc:
         raise CheckFailed(exc.report, kept=f"{options.out}/ tidak diubah") from None
-    total = sum(result.timings.values())
+    total = time.perf_counter() - start  # stages overlap: their sum is not the wall time
+    if result.unchanged:
+        print(
+            f"{result.site_dir} tetap: tidak ada yang berubah sejak build terakhir ({total:.1f}s)."
+            f" Saran: --full untuk membangun ulang semuanya. / nothing changed since the last"
+            f" build: {result.site_dir} kept as it is."
+        )
+        return 0
     stages = ", ".join(f"{k} {v:.1f}s" for k, v in result.timings.items())
     print(f"built {result.site_dir} in {total:.1f}s ({stages})")
     return 0

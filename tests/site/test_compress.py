@@ -49,3 +49,21 @@ def test_two_builds_give_byte_identical_copies(tmp_path):
     # No file name and time stamp 0 in the gzip header (RFC 1952 section 2.3.1).
     header = (first / "index.html.gz").read_bytes()[:10]
     assert header[3] & 0x08 == 0 and header[4:8] == b"\0\0\0\0"
+
+
+def test_unchanged_files_take_their_copy_from_the_previous_site(tmp_path, monkeypatch):
+    previous, new = _tree(tmp_path / "previous"), _tree(tmp_path / "new")
+    precompress(previous)
+    (new / "kota" / "index.html").write_bytes(PAGE + b"<p>kota baru</p>")
+    (previous / "site.css.gz").write_bytes(b"damaged by hand")  # not taken: packed again
+    packed = []
+    import generator.site.compress as compress
+
+    real = compress.gzip_bytes
+    monkeypatch.setattr(compress, "gzip_bytes", lambda data: packed.append(data) or real(data))
+    assert precompress(new, previous) == 3
+    assert sorted(packed) == sorted([PAGE + b"<p>kota baru</p>", (new / "site.css").read_bytes()])
+    fresh = _tree(tmp_path / "fresh")
+    (fresh / "kota" / "index.html").write_bytes(PAGE + b"<p>kota baru</p>")
+    precompress(fresh)
+    assert _gz(new) == _gz(fresh)  # the same bytes as a build without a previous site
