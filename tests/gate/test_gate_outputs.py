@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from generator import build
-from tests.conftest import FICTIONAL, REPO, TODAY
+from tests.reference import FICTIONAL, REPO, TODAY
 
 SHELTER = "services/rumah-aman-contoh-magelang.yaml"
 # One marker per field outside the allow-list: none may appear in any output.

@@ -13,7 +13,7 @@ from generator import models, present
 from generator.models import Channel, Hotline, Hours, Period, Service
 from generator.present.labels import LABELS
 from generator.validate import check_directory
-from tests.conftest import FICTIONAL, TODAY
+from tests.reference import FICTIONAL, TODAY
 
 GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 SHORT = {"129": None, "110": None}

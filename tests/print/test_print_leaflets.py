@@ -18,7 +18,7 @@ from generator import present, regions, urls
 from generator.errors import UsageError
 from generator.print import PanelOverflow, render_leaflets
 from generator.print.content import featured_hotlines
-from tests.conftest import FICTIONAL, TODAY
+from tests.reference import FICTIONAL, TODAY
 
 MM = 72 / 25.4
 
