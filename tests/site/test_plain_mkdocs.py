@@ -5,7 +5,10 @@ and builds with it. Here `mkdocs build -f` that file runs in a fresh process, wh
 nothing of the generator is loaded, and every file must come out as `make build` wrote
 it. The only differences, both added by `make build` after MkDocs: the gzip copies
 (generator/site/compress.py; MkDocs' own sitemap.xml.gz carries its build time) and the
-marker that says the folder is a built site (generator/outfolder.py).
+marker that says the folder is a built site (generator/outfolder.py). A directory with a
+`public_url` also gets a sitemap whose dates MkDocs takes from SOURCE_DATE_EPOCH, which
+`make build` sets to the records' latest date (generator/build.py `data_epoch`); the
+fictional directory has none, so its sitemap lists no page.
 """
 
 from __future__ import annotations
