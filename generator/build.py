@@ -98,11 +98,17 @@ def mkdocs_stage(
     """MkDocs + Material build of the prepared docs tree into `site_dir`, with the config
     generated beside the tree from `config_file` (settings in, no hook; see
     generator/site/config.py): `mkdocs build -f` that file alone gives the same site."""
+    import yaml
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    generated = site.write_config(config_file, docs_dir, directory.settings)
+    try:
+        generated = site.write_config(config_file, docs_dir, directory.settings)
+    except yaml.YAMLError as exc:  # the generated config is plain YAML: no !ENV or !!python tags
+        raise BuildFailed(
+            f"{config_file}: not plain YAML, cannot generate the config: {exc}"
+        ) from None
     with data_epoch(directory):
         try:
             config = load_config(str(generated), site_dir=str(site_dir), strict=strict)
