@@ -184,9 +184,8 @@ def test_round_trip_keeps_every_mapped_field(tmp_path):
         assert after[key] == before[key], key
 
 
-def test_tabular_package_imports_the_same_records_as_the_json(tmp_path):
-    root_dir, _report = check_directory(FICTIONAL, TODAY)
-    for name, data in export_files(root_dir, ("hsds", "tabular")).items():
+def test_tabular_package_imports_the_same_records_as_the_json(fictional_directory, tmp_path):
+    for name, data in export_files(fictional_directory, ("hsds", "tabular")).items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(data)
     terms = taxonomy_codes(FICTIONAL)
