@@ -8,7 +8,10 @@ returned, never files a previous build left behind:
 - docs (`generator.site`): every page, the materials page included, written once;
 - search (`generator.search`): search shards and scripts;
 - data (`generator.hsds`): the open data export (HSDS 3.0 JSON, tabular package,
-  GeoJSON) under `data/`.
+  GeoJSON) under `data/`;
+- MkDocs: first the config of that tree, beside it (`generator.site.config`: the
+  settings in, no hook; `mkdocs build -f .build/docs.mkdocs.yml` alone builds the same
+  site), then the pages.
 MkDocs empties its output folder before writing, so it builds into a temporary folder
 next to `site/`, and only a finished build replaces the live one: a failed build
 leaves the last good site in place.
@@ -29,10 +32,11 @@ from pathlib import Path
 
 from . import forked, hsds, outfolder, search, site, stamp
 from . import print as leaflets
+from .check import check_directory
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
 from .paths import MKDOCS_YML, PACKAGE
-from .validate import check_directory
+from .site.navmemo import NavMemoPlugin
 
 log = logging.getLogger(__name__)
 
@@ -93,16 +97,24 @@ def data_stage(directory: Directory, docs_dir: Path) -> None:
 def mkdocs_stage(
     config_file: Path, docs_dir: Path, site_dir: Path, directory: Directory, strict: bool
 ) -> None:
-    """MkDocs + Material build of the prepared docs tree into `site_dir`."""
+    """MkDocs + Material build of the prepared docs tree into `site_dir`, with the config
+    generated beside the tree from `config_file` (settings in, no hook; see
+    generator/site/config.py): `mkdocs build -f` that file alone gives the same site."""
+    import yaml
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with prepared(docs_dir, directory), data_epoch(directory):
+    try:
+        generated = site.write_config(config_file, docs_dir, directory.settings)
+    except yaml.YAMLError as exc:  # the generated config is plain YAML: no !ENV or !!python tags
+        raise BuildFailed(
+            f"{config_file}: not plain YAML, cannot generate the config: {exc}"
+        ) from None
+    with data_epoch(directory):
         try:
-            config = load_config(
-                str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
-            )
+            config = load_config(str(generated), site_dir=str(site_dir), strict=strict)
+            config.plugins["direktori-navmemo"] = NavMemoPlugin()
             mkdocs_build(config)
         except (MkDocsException, SystemExit) as exc:
             raise BuildFailed(f"MkDocs build failed: {exc}") from exc
@@ -153,28 +165,6 @@ def swap_stage(new_site: Path, out: Path) -> None:
     """Make `new_site` the live `out` without a moment with no site (see outfolder)."""
     outfolder.publishable(new_site)
     outfolder.exchange(new_site, out)
-
-
-# --- the Directory of a build in progress, for the MkDocs hook ----------------------------
-
-# `make build` has checked the directory and written the docs tree when MkDocs loads the
-# hook; the hook then reads the checked Directory from here instead of checking again.
-_PREPARED: dict[Path, Directory] = {}
-
-
-@contextlib.contextmanager
-def prepared(docs_dir: Path, directory: Directory) -> Iterator[None]:
-    """While MkDocs builds `docs_dir`, `lookup(docs_dir)` returns `directory`."""
-    key = Path(docs_dir).resolve()
-    _PREPARED[key] = directory
-    try:
-        yield
-    finally:
-        _PREPARED.pop(key, None)
-
-
-def lookup(docs_dir: Path) -> Directory | None:
-    return _PREPARED.get(Path(docs_dir).resolve())
 
 
 # --- the pipeline ------------------------------------------------------------------------

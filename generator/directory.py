@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from . import regions as regions_mod
 from .confidential import publishable
@@ -62,9 +62,9 @@ class Services(dict):
             entry = Entry(entry.id, entry.kind, entry.file, record)
         super().__setitem__(key, entry)
 
-    def update(self, entries=(), **more) -> None:
-        items = entries.items() if hasattr(entries, "items") else entries
-        for key, entry in [*items, *more.items()]:
+    def update(self, *entries: Any, **more: Any) -> None:
+        """As dict.update, through __setitem__ (dict's own update would bypass it)."""
+        for key, entry in dict(*entries, **more).items():
             self[key] = entry
 
     def setdefault(self, key, entry=None):

@@ -10,6 +10,7 @@ planted fault's English message still holds Indonesian.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Whole values, as rules write them.
 EXACT = {
@@ -57,7 +58,8 @@ EXACT = {
 }  # fmt: skip
 
 # Values with a part that varies.
-PATTERNS = [
+# (Indonesian pattern, English replacement: a template or a function of the match)
+PATTERNS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"^saluran `(.+)` perlu `value` \(nomor/alamat\) atau `hotline`$"),
      r"a `\1` channel needs `value` (a number or address) or `hotline`"),
     (re.compile(r"^jam tutup (\S+) harus setelah jam buka (\S+)$"),

@@ -8,6 +8,7 @@ for tools.
 from __future__ import annotations
 
 import json
+from typing import TypedDict
 
 from .errors import Problem, Report
 
@@ -65,7 +66,15 @@ def format_github(report: Report, lang: str = "id") -> str:
 
 # --- step summary (Markdown) -------------------------------------------------------
 
-SUMMARY_TEXT = {
+
+class SummaryText(TypedDict):
+    title: str
+    ok: str
+    head: tuple[str, str, str, str]  # the table's columns
+    note: str
+
+
+SUMMARY_TEXT: dict[str, SummaryText] = {
     "id": {
         "title": "Hasil pemeriksaan direktori",
         "ok": "Tidak ada masalah. Terima kasih!",

@@ -2,8 +2,10 @@
 
 No logic here (https://www.mkdocs.org/user-guide/configuration/#hooks). MkDocs loads
 this file as a fresh module on every config load, so whatever must last across
-`mkdocs serve` rebuilds lives in the package. Engines that ignore hooks (Zensical) still
-get every page: the docs tree written by `python -m generator build` is complete.
+`mkdocs serve` rebuilds lives in the package. Only `mkdocs build`/`serve` of the
+repository's mkdocs.yml (`make serve`) run it: `python -m generator build` writes a
+complete docs tree and its own config without the hook (generator/site/config.py),
+which MkDocs, or an engine that ignores hooks (Zensical), builds as it is.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """What the generator does when MkDocs runs it through the hook (`generator/hooks.py`).
 
-`make build` checks the directory and writes the docs tree before MkDocs starts, so
-the config only needs the site settings of the Directory it checked. A plain
-`mkdocs build` / `mkdocs serve` runs the same stages as `make build` here first: the
+`make build` checks the directory, writes the docs tree and a config with the site
+settings in (generator/site/config.py), and runs MkDocs with that config, which names no
+hook. A plain `mkdocs build` / `mkdocs serve` with the repository's mkdocs.yml runs the
+same stages as `make build` here first: the
 directory named by env DIREKTORI_ROOT (default `directory/`), the pages of `content/`
 next to the MkDocs config. Under `mkdocs serve` the leaflets are rendered on the first
 build only: their PDFs go into the watched docs folder, and rendering them on every
@@ -21,8 +22,7 @@ from .dates import reference_today
 from .directory import Directory
 from .errors import CheckFailed
 from .paths import REPO
-from .site import styles
-from .site.config import apply_settings
+from .site.config import apply_settings, theme_values
 from .site.navmemo import NavMemo
 
 
@@ -45,15 +45,14 @@ def startup(command: str) -> None:
 
 
 def configure(config: Any) -> Any:
-    """Prepare the docs tree unless `make build` did, then copy the site settings."""
+    """Prepare the docs tree, then copy the site settings (`make build` runs MkDocs with
+    the config it generated, which has no hook)."""
     docs_dir = Path(config["docs_dir"])
-    directory = build.lookup(docs_dir)
-    if directory is None:
-        directory = prepare_or_abort(docs_dir, config_dir(config) / "content")
+    directory = prepare_or_abort(docs_dir, config_dir(config) / "content")
     apply_settings(config, directory.settings)
     # The small stylesheets written into every page's <head> (see generator/site/styles.py).
     theme = config.get("theme")
-    config["extra"]["first_styles"] = styles.first_styles(getattr(theme, "custom_dir", None))
+    config["extra"].update(theme_values(getattr(theme, "custom_dir", None)))
     return config
 
 

@@ -102,6 +102,15 @@ def lookup(code: str) -> RegionInfo | None:
     return RegionInfo(code, name, level_of(code)) if name is not None else None
 
 
+def known(code: str) -> RegionInfo:
+    """`lookup` of a code the check has accepted (a checked record or the region table's
+    own codes); KeyError for any other."""
+    info = lookup(code)
+    if info is None:
+        raise KeyError(f"unknown region code {code!r}")
+    return info
+
+
 def contains(outer: str, inner: str) -> bool:
     """True when region `inner` lies within (or is) region `outer`."""
     return inner == outer or inner.startswith(outer + ".")

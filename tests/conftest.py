@@ -1,4 +1,5 @@
-"""Shared test fixtures: the fictional test directory and the reference date."""
+"""Shared test fixtures: the reference date, the fictional directory (as files, checked,
+and built into a site once per test process), headless Chromium, a local server."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import atexit
 import contextlib
 import functools
 import http.server
+import logging
 import os
 import shutil
 import tempfile
@@ -13,22 +15,22 @@ import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from devtools.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.reference import FICTIONAL, REAL_TODAY, REPO, TESTS, TODAY
+
+if TYPE_CHECKING:
+    from generator.directory import Directory
+
+__all__ = ["FICTIONAL", "REAL_TODAY", "REPO", "TESTS", "TODAY", "serve_site", "skip_or_fail"]
 
 # Every test process (and the commands it starts) keeps `check`'s read cache in a
 # folder of its own, never in the person's home.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="direktori-test-cache-")
 atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
-
-TESTS = Path(__file__).parent
-REPO = TESTS.parent
-FICTIONAL = TESTS / "data" / "fictional"
-TODAY = date(2026, 11, 1)  # the one reference date for every test; fixtures never drift
-# The real directory follows facts revised on this day (its materials carry that date).
-REAL_TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture
@@ -42,6 +44,43 @@ def fictional_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture(scope="session")
+def fictional_directory() -> Directory:
+    """The fictional directory, checked at TODAY (shared: never change it in a test)."""
+    from generator.validate import check_directory
+
+    directory, report = check_directory(FICTIONAL, TODAY)
+    assert directory is not None, "\n".join(p.format() for p in report.errors)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """{root, docs, site, result, tmp}: the fictional directory built once per test
+    process by `make build`'s pipeline, with the repository's mkdocs.yml and content/."""
+    from generator import build
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    tmp = tmp_path_factory.mktemp("built-site")
+    options = build.BuildOptions(
+        root=FICTIONAL,
+        out=tmp / "site",
+        config_file=REPO / "mkdocs.yml",
+        docs_dir=tmp / "docs",
+        content_dir=REPO / "content",
+        today=TODAY,
+        strict=True,
+    )
+    result = build.build(options)
+    return {
+        "root": FICTIONAL,
+        "docs": tmp / "docs",
+        "site": tmp / "site",
+        "result": result,
+        "tmp": tmp,
+    }
 
 
 def skip_or_fail(reason: str) -> None:

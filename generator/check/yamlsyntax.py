@@ -72,9 +72,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str = "") -> tuple[int, int, str, s
         if problem.startswith(start) and context.startswith(ctx):
             mark = (exc.context_mark if at_context else None) or exc.problem_mark
             line, col = _position(mark)
-            if at_context and mark and exc.problem_mark and exc.problem_mark.line != mark.line:
-                id_ += f" (terlihat di baris {exc.problem_mark.line + 1})"
-                en += f" (noticed at line {exc.problem_mark.line + 1})"
+            noticed = exc.problem_mark
+            if at_context and noticed and mark and noticed.line != mark.line:
+                id_ += f" (terlihat di baris {noticed.line + 1})"
+                en += f" (noticed at line {noticed.line + 1})"
             return line, col, id_, en
     line, col = _position(exc.problem_mark or exc.context_mark)
     raw = problem or "?"

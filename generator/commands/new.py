@@ -27,7 +27,7 @@ from ..check import check_directory
 from ..dates import reference_today
 from ..errors import Problem, UsageError
 from ..kinds import KINDS as RECORD_KINDS
-from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Model, Record
+from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Record
 from ._args import add_root, add_today
 
 HELP = "Buat catatan baru (hanya kolom wajib) yang lolos pemeriksaan."
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 # Command-line kind name -> folder. Singular, as staff say it; the folder name works too.
 KINDS = {kind.schema: kind.name for kind in RECORD_KINDS if kind.folder}
 # Not required by the model, but a channel without its number fails the check.
-ALSO_ASK: dict[type[Model], tuple[str, ...]] = {Channel: ("value",)}
+ALSO_ASK: dict[type[BaseModel], tuple[str, ...]] = {Channel: ("value",)}
 # Asked later, never by `new`: a person writes these after confirming directly.
 NEVER_ASK = {"verified_on", "verified_by", "verified_how"}
 
@@ -56,6 +56,10 @@ class Question:
     @property
     def flag(self) -> str:
         return "--" + self.key.replace("_", "-")
+
+
+def known_region(code: str | None) -> regions.RegionInfo | None:
+    return regions.lookup(code) if code else None
 
 
 # --- which fields a kind needs --------------------------------------------------------
@@ -141,7 +145,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for name, folder in KINDS.items():
         model = FOLDER_KINDS[folder]
         kind_parser = sub.add_parser(
-            name, help=f"{folder}: {model.__doc__.splitlines()[0]}", description=HELP
+            name, help=f"{folder}: {(model.__doc__ or '').splitlines()[0]}", description=HELP
         )
         add_root(kind_parser)
         kind_parser.add_argument(
@@ -265,8 +269,8 @@ def gather_answers(args, model: type[BaseModel]) -> dict[str, Any]:
     for q in questions(model):
         if q.key in given:
             answers[q.key] = parse_answer(q, given.pop(q.key))
-        elif q.key == "name" and args.kind == "region" and args.id and regions.lookup(args.id):
-            answers[q.key] = regions.lookup(args.id).name
+        elif q.key == "name" and args.kind == "region" and (known := known_region(args.id)):
+            answers[q.key] = known.name
         elif interactive:
             answers[q.key] = ask(q)
         else:

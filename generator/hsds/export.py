@@ -10,6 +10,7 @@ The mapping, field by field, is in generator/hsds/README.md.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import regions
 from ..dates import iso_date
@@ -178,8 +179,8 @@ class _Writer:
             targets = [ch] if ch.value else []
         for j, target in enumerate(targets):
             phone_id = hsds_id(owner_id, "channel", i, j)
-            value = labels.number(target.value, self.short_codes)
-            phone = {
+            value = labels.number(target.value or "", self.short_codes)
+            phone: dict[str, Any] = {
                 "id": phone_id,
                 f"{owner}_id": owner_id,
                 "number": value,

@@ -6,6 +6,8 @@ confidential location contributes nothing here (the same cut as the HSDS export)
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..directory import Directory
 from . import labels
 from .export import is_confidential
@@ -22,7 +24,7 @@ def collection(directory: Directory, title: str) -> dict:
             if loc.latitude is None or loc.longitude is None:
                 continue
             features.append(_feature(directory, entry, i, loc))
-    out = {"type": "FeatureCollection", "name": title, "features": features}
+    out: dict[str, Any] = {"type": "FeatureCollection", "name": title, "features": features}
     if directory.settings.fictional:
         out["fictional"] = True
     return out

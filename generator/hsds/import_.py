@@ -27,7 +27,7 @@ from .. import regions
 from ..kinds import BY_NAME
 from ..urls import slugify
 from . import labels
-from .read import WHERE, Dataset, shape_problems
+from .read import WHERE, Dataset, ref, shape_problems
 from .taxonomy import AUDIENCES, CATEGORIES, EXTENSION_TERMS, EXTENSIONS, term_id
 
 # Report codes.
@@ -159,10 +159,11 @@ class Importer:
     def split_attributes(self, obj: dict) -> tuple[dict[str, list[str]], list[str], list[str]]:
         """(our extension code -> values, kinds of help, audiences); foreign terms reported."""
         ext: dict[str, list[str]] = {}
-        cats, auds = [], []
+        cats: list[str] = []
+        auds: list[str] = []
         for attr in obj.get("attributes") or []:
             tid = attr.get("taxonomy_term_id") or (attr.get("taxonomy_term") or {}).get("id")
-            code = self.ext.get(tid)
+            code = self.ext.get(ref(tid))
             if code is not None:
                 ext.setdefault(code, []).append(str(attr.get("value", "")))
             elif tid in self.terms:
@@ -230,7 +231,7 @@ class Importer:
                 "the data does not say what kind of organisation this is; staff choose `kind`",
             )
         rec["kind"] = kind
-        parent = self.org_ids.get(org.get("parent_organization_id"))
+        parent = self.org_ids.get(ref(org.get("parent_organization_id")))
         rec["parent"] = parent
         rec["member_of"] = [
             self.org_ids[m] for m in ext.get("anggota-dari", []) if m in self.org_ids
@@ -271,8 +272,8 @@ class Importer:
         if _first(ext.get("jenis-catatan")) == "hotline":
             return self.hotline(obj, ext, cats, auds)
         sid = self.service_ids[_key(obj)]
-        org = self.org_ids.get(obj.get("organization_id")) or self.org_ids.get(
-            (obj.get("organization") or {}).get("id")
+        org = self.org_ids.get(ref(obj.get("organization_id"))) or self.org_ids.get(
+            ref((obj.get("organization") or {}).get("id"))
         )
         if org is None:
             self.note(
@@ -280,8 +281,12 @@ class Importer:
             )
         rec: dict = {"organisation": org, "name": obj["name"]}
         rec["description"] = self.required(obj, "description", "description")
-        rec["categories"] = cats or self.missing(obj, "categories", "no kind of help from our list")
-        rec["audiences"] = auds or self.missing(obj, "audiences", "no audience from our list")
+        if not cats:
+            self.missing(obj, "categories", "no kind of help from our list")
+        if not auds:
+            self.missing(obj, "audiences", "no audience from our list")
+        rec["categories"] = cats or None
+        rec["audiences"] = auds or None
         rec["service_area"] = self.areas(obj) or None
         rec["channels"] = self.channels(obj, ext, obj.get("email"), obj.get("url"))
         rec["hours"] = self.hours(obj, ext)
@@ -303,7 +308,10 @@ class Importer:
     def hotline(self, obj: dict, ext, cats, auds) -> None:
         hid = self.service_ids[_key(obj)]
         level = _first(ext.get("cakupan"))
-        rec: dict = {"name": obj["name"], "operator": self.org_ids.get(obj.get("organization_id"))}
+        rec: dict = {
+            "name": obj["name"],
+            "operator": self.org_ids.get(ref(obj.get("organization_id"))),
+        }
         rec["purpose"] = self.required(obj, "description", "purpose")
         rec["channels"] = self.channels(obj, ext, obj.get("email"), obj.get("url"))
         rec["hours"] = self.hours(obj, ext)
@@ -330,7 +338,7 @@ class Importer:
     def status(self, obj: dict, ext) -> str | None:
         if _first(ext.get("status-direktori")) == "unverified":
             return "unverified"
-        found = labels.STATUS_BACK.get(obj.get("status"))
+        found = labels.STATUS_BACK.get(ref(obj.get("status")))
         if found is None:
             self.note(
                 obj,
@@ -439,7 +447,7 @@ class Importer:
                 return None
             ch["value"] = value
         ch["label"] = p.get("description")
-        ch["hours"] = hours.get(p.get("id"))
+        ch["hours"] = hours.get(ref(p.get("id")))
         ch["note"] = _first(pext.get("catatan-saluran"))
         ch["recheck"] = _first(pext.get("cek-ulang"))
         return _clean(ch)
@@ -617,7 +625,7 @@ class Importer:
 
     def location(self, loc: dict, referral: str | None) -> dict:
         self.leftovers(loc, self.LOCATION_FIELDS, "location")
-        address = next(iter(loc.get("addresses") or []), {})
+        address: dict = next(iter(loc.get("addresses") or []), {})
         for extra in (loc.get("addresses") or [])[1:]:
             self.note(extra, "address", UNMAPPED, "only the first address of a location is kept")
         if address:

@@ -148,6 +148,12 @@ def _rows(rows, name: str) -> list[dict]:
     return out
 
 
+def ref(value: object) -> str:
+    """An id read from a row or object as a look-up key ("" when absent or not text,
+    which no id table holds)."""
+    return value if isinstance(value, str) else ""
+
+
 def _by(rows: list[dict], key: str) -> dict[str, list[dict]]:
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -163,9 +169,9 @@ def _assemble(path: Path, t: dict[str, list[dict]]) -> Dataset:
 
     def with_extras(row: dict) -> dict:
         out = dict(row)
-        if attrs.get(row.get("id")):
+        if attrs.get(ref(row.get("id"))):
             out["attributes"] = attrs[row["id"]]
-        if meta.get(row.get("id")):
+        if meta.get(ref(row.get("id"))):
             out["metadata"] = meta[row["id"]]
         return out
 
@@ -179,7 +185,11 @@ def _assemble(path: Path, t: dict[str, list[dict]]) -> Dataset:
     for row in t.get("organizations.csv", []):
         org = with_extras(row)
         for key, by_org in parts.items():
-            own = [with_extras(r) for r in by_org.get(row.get("id"), []) if not r.get("service_id")]
+            own = [
+                with_extras(r)
+                for r in by_org.get(ref(row.get("id")), [])
+                if not r.get("service_id")
+            ]
             if own:
                 org[key] = own
         orgs.append(org)

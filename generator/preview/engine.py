@@ -23,8 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import build
+from .. import build, site
 from ..directory import Directory
+from ..site.navmemo import NavMemoPlugin
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,12 @@ class MkDocsSite:
 
     def __init__(self, config_file: Path, docs_dir: Path, site_dir: Path, directory: Directory):
         self.docs_dir, self.site_dir, self.directory = docs_dir, site_dir, directory
+        # The config a build generates beside the docs tree (settings in, no hook), and
+        # the build's in-process navigation memo: the same pages `build` writes.
+        generated = site.write_config(config_file, docs_dir, directory.settings)
         with self.context():
-            self.config = load_config(
-                str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir)
-            )
+            self.config = load_config(str(generated), site_dir=str(site_dir))
+            self.config.plugins["direktori-navmemo"] = NavMemoPlugin()
             self.config = self.config.plugins.on_config(self.config)
         self.files: Files = Files([])
         self.doc_files: list[File] = []  # the documentation pages, as MkDocs lists them
@@ -49,8 +52,8 @@ class MkDocsSite:
 
     @contextlib.contextmanager
     def context(self) -> Iterator[None]:
-        """The hook finds the checked Directory (no second check), dates as in a build."""
-        with build.prepared(self.docs_dir, self.directory), build.data_epoch(self.directory):
+        """Dates as in a build (the sitemap's, from the records)."""
+        with build.data_epoch(self.directory):
             yield
 
     def build_all(self) -> None:

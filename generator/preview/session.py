@@ -28,11 +28,11 @@ from datetime import date
 from pathlib import Path
 
 from .. import build, check
+from ..check.reading import RawRecord, display_path, load_file
+from ..check.rules import run_file_rules
 from ..directory import Directory, Entry
 from ..errors import CheckFailed, Problem
 from ..kinds import FILES, FOLDERS
-from ..check.reading import RawRecord, display_path, load_file
-from ..check.rules import run_file_rules
 from ..search import build as search_build
 from ..search import documents
 from ..search import index as search_index

@@ -148,7 +148,7 @@ def leaflet_content(
 ) -> dict:
     """Everything one PDF shows, as plain data."""
     material = directory.materials[material_id].record
-    info = regions_mod.lookup(city)
+    info = regions_mod.known(city)
     timezone = regions_mod.timezone_of(city)
     settings = directory.settings
     # A material names a publisher only when that office really issued it; otherwise

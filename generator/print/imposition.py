@@ -29,7 +29,8 @@ def two_up_a4(pdf: bytes) -> bytes:
             dy = (height - h) / 2 - float(box.bottom)
             sheet.merge_transformed_page(page, Transformation().translate(dx, dy))
         writer.add_page(sheet)
-    writer.add_metadata({"/Title": str(reader.metadata.title or "") + " (2 per A4)"})
+    title = reader.metadata.title if reader.metadata else None
+    writer.add_metadata({"/Title": str(title or "") + " (2 per A4)"})
     out = BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -260,11 +260,11 @@ def _render_all(
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         futures = {job: pool.submit(render_one, target, job, content) for job, content in work}
         for job, future in futures.items():
-            exc = future.exception()
-            if isinstance(exc, LeafletError):
-                failed[job] = exc
-            elif exc is not None:
-                raise exc
+            error = future.exception()
+            if isinstance(error, LeafletError):
+                failed[job] = error
+            elif error is not None:
+                raise error
     return failed
 
 

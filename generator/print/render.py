@@ -260,7 +260,7 @@ def _bleed_box(document, pdf) -> None:
 def overflow_problems(document, content_kind: str) -> list[tuple[str, int, float | None]]:
     """(panel, page, mm over) for each panel whose content does not fit its box."""
     tolerance = 0.5  # CSS px
-    problems = []
+    problems: list[tuple[str, int, float | None]] = []
     for page_number, page in enumerate(document.pages, start=1):
         for panel in _panels(page._page_box):
             bottom = panel.content_box_y() + panel.height

@@ -83,7 +83,7 @@ def search_files(directory: Directory) -> dict[str, bytes]:
     config = browser_config(directory)
     labels = config_labels(directory)
     files = {f"{OUT}/search.js": bundle_js(config)}
-    built: dict[tuple, bytes] = {}  # cities with the same records share one build
+    built: dict[tuple, tuple[bytes, bytes]] = {}  # cities with the same records share one build
     for city in regions.cities():
         docs = documents.city_docs(directory, city.code)
         key = tuple((doc.kind, doc.id) for doc in docs)
@@ -229,7 +229,7 @@ def _lighter(docs: list[SearchDoc]):
 
 
 def cities_json() -> bytes:
-    return _dumps([[c.code, c.name, regions.lookup(c.province).name] for c in regions.cities()])
+    return _dumps([[c.code, c.name, regions.known(c.province).name] for c in regions.cities()])
 
 
 def bundle_js(config: dict) -> bytes:

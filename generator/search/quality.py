@@ -20,6 +20,7 @@ import json
 import logging
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -70,7 +71,7 @@ class Searcher:
         self.first = first  # answer from first slices (search-ui.js: rows(text, quick))
         self.loaded: dict[str, tuple] = {}
         self.counts: dict[str, dict[str, int]] = {}
-        self.prefixes: dict[str, object] = {}
+        self.prefixes: dict[str, Callable[[str], bool]] = {}
 
     def shard(self, scope: str) -> tuple:
         if scope not in self.loaded:
@@ -94,7 +95,8 @@ class Searcher:
         idx, _store = self.shard(scope)
         counts = self.counts.setdefault(scope, query.vocabulary(idx))
         prefixes = self.prefixes.setdefault(scope, query.prefix_lookup(counts))
-        clauses = query.plan(text, lexicon(), self.synonyms, counts.get, self.phrases, prefixes)
+        known = lambda t: counts.get(t, 0)  # noqa: E731
+        clauses = query.plan(text, lexicon(), self.synonyms, known, self.phrases, prefixes)
         return query.exact_terms(clauses)
 
     def rows(self, text: str, scope: str) -> tuple[list[list], list[list]]:

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from ..directory import Directory
 from . import pages, styles
+from .config import write_config
 from .write import WriteResult, write_tree
 
 log = logging.getLogger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 
-__all__ = ["generate", "docs_files", "materials_page", "WriteResult"]
+__all__ = ["generate", "docs_files", "materials_page", "write_config", "WriteResult"]
 
 # What the materials page reads of a leaflets stage entry (the others are for the run).
 MATERIAL_KEYS = (

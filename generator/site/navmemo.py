@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mkdocs.plugins import BasePlugin
+
 
 class NavMemo:
     """One per build (installed by the hook's on_env); `for_page(page)` is the template's entry."""
@@ -46,3 +48,20 @@ class Slot:
     def keep(self, html: str) -> str:
         self.memo.kept[self.key] = html
         return html
+
+
+class NavMemoPlugin(BasePlugin):  # type: ignore[type-arg]
+    """The memo as an in-process MkDocs plugin: `build.mkdocs_stage` adds it to the
+    loaded config (https://www.mkdocs.org/dev-guide/plugins/#events), so the generated
+    config names no hook and a plain `mkdocs build -f` of it renders the same pages."""
+
+    def __init__(self) -> None:
+        self.nav_pages: list[Any] = []
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        self.nav_pages = list(nav.pages)
+        return nav
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        env.globals["nav_memo"] = NavMemo(self.nav_pages)
+        return env

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -21,7 +22,7 @@ from .. import present, regions
 from ..directory import Directory
 from ..present.promises import CONFIDENTIAL
 from . import format as fmt
-from . import urls, views
+from . import shell, urls, views
 from .vcard import neutral_vcard, vcard
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,6 +74,11 @@ def _rel(ctx, target: str) -> str:
     return urls.relative(ctx["page_url"], target)
 
 
+def shown_hours(lines: list[str], always: bool) -> list[str]:
+    """Hour lines under the "24 jam" badge: a first "24 jam…" line is not said twice."""
+    return lines[1:] if always and lines and lines[0].startswith("24 jam") else lines
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -84,6 +90,7 @@ def environment() -> jinja2.Environment:
     env.filters["rel"] = _rel
     env.filters["date"] = fmt.long_date
     env.filters["md"] = fmt.render_markdown
+    env.filters["shown_hours"] = shown_hours
     env.globals.update(
         city_url=urls.city_url,
         printable_url=urls.printable_url,
@@ -138,8 +145,10 @@ class Renderer:
             page_url=url, d=self.d, title=title, edit_url=edit_url, report_url=report_url, **ctx
         )
         # Material prints page.meta.title and description unescaped: give it HTML.
-        head = {"title": str(escape(title)), **RECORD_META, **(meta or {})}
-        return Page(url, head, compact(body))
+        escaped = str(escape(title))
+        body, placed = shell.place_theme_styles(url, compact(body))
+        head = {"title": escaped, **RECORD_META, **shell.shell_meta(url, escaped), **placed}
+        return Page(url, {**head, **(meta or {})}, body)
 
     def service(self, sid: str) -> views.ServiceView:
         return self._services[sid]
@@ -263,7 +272,7 @@ def kind_members(services: list[views.ServiceView], cid: str) -> list[views.Serv
 
 def category_previews(d: Directory, services: list[views.ServiceView], code: str) -> list[tuple]:
     """A large city's groups: (term, first few cards, [], count, link to the kind's page)."""
-    groups = []
+    groups: list[tuple] = []
     for cid, term in d.categories.items():
         members = kind_members(services, cid)
         if members:
@@ -381,8 +390,8 @@ def printable_page(r: Renderer, city: regions.RegionInfo) -> Page:
 
 def service_page(r: Renderer, sid: str) -> Page:
     s = r.service(sid)
-    meta = {"description": str(escape(fmt.shorten(fmt.plain_text(s.entry.record.description))))}
-    meta.update(r.edit(s.entry, urls.service_url(sid)))
+    description = str(escape(fmt.shorten(fmt.plain_text(s.entry.record.description))))
+    meta: dict[str, Any] = {"description": description, **r.edit(s.entry, urls.service_url(sid))}
     cities = sorted(
         {code[:5] for code in s.entry.record.service_area if regions.level_of(code) >= 2}
     )

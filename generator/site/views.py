@@ -123,7 +123,7 @@ def service_view(directory: Directory, entry: Entry[Service]) -> ServiceView:
     actions = present.contact_actions(directory, rec)
     fee = present.fee(rec.fees)
     locations = rec.locations if isinstance(rec.locations, list) else []
-    hours_note = rec.hours.note if rec.hours not in (None, "unknown") else ""
+    hours_note = rec.hours.note if rec.hours is not None and rec.hours != "unknown" else ""
     return ServiceView(
         entry=entry,
         id=entry.id,

@@ -1,7 +1,8 @@
 """Fixtures for the site browser tests: a built site, a local server, headless Chromium.
 
 `site_dir` is any built site folder: set SITE_DIR=/path/to/site to test a given build;
-otherwise the fictional test directory is built once per session (site_shell_fixture.py).
+otherwise the fictional test directory built once per test process (tests/conftest.py
+`built_site`).
 """
 
 from __future__ import annotations
@@ -11,17 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_shell_fixture import build_site
 
 from tests.conftest import serve_site
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_dir(request: pytest.FixtureRequest) -> Path:
     given = os.environ.get("SITE_DIR")
     if given:
         return Path(given).resolve()
-    return build_site(tmp_path_factory.mktemp("theme-site"))
+    return request.getfixturevalue("built_site")["site"]
 
 
 @pytest.fixture(scope="session")

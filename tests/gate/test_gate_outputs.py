@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from generator import build
-from tests.conftest import FICTIONAL, REPO, TODAY
+from tests.reference import FICTIONAL, REPO, TODAY
 
 SHELTER = "services/rumah-aman-contoh-magelang.yaml"
 # One marker per field outside the allow-list: none may appear in any output.
@@ -180,6 +180,16 @@ def test_settings_text_reads_back_exactly_in_the_head(outputs):
         a["content"] for t, a in home.tags if t == "meta" and a.get("name") == "description"
     ]
     assert descriptions == [SITE_DESCRIPTION]
+
+
+def test_site_name_reads_back_exactly_in_the_header_and_navigation(outputs):
+    """The config holds the escaped name; no template may escape it again (the header's
+    and the navigation's logo links, overrides/partials/header.html and nav.html)."""
+    for url in ("index.html", "layanan/pengaduan-uptd-ppa-contoh-magelang/index.html"):
+        page = parsed((outputs["site"] / url).read_text(encoding="utf-8"))
+        logos = [a for t, a in page.tags if t == "a" and "md-logo" in a.get("class", "")]
+        assert len(logos) == 2, (url, logos)  # header and navigation
+        assert [(a["title"], a["aria-label"]) for a in logos] == [(SITE_NAME, SITE_NAME)] * 2
 
 
 def test_hostile_service_name_reads_back_exactly(outputs):

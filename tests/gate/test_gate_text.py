@@ -66,7 +66,7 @@ def test_a_leaflet_fetches_nothing_even_if_markup_got_through(tmp_path):
 
     from generator.print import content, render
     from generator.validate import check_directory
-    from tests.conftest import FICTIONAL, TODAY
+    from tests.reference import FICTIONAL, TODAY
 
     requests: list[str] = []
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.validate import check_directory
-from tests.conftest import FICTIONAL, TODAY
+from tests.reference import FICTIONAL, TODAY
 
 ALL = yaml.safe_load((Path(__file__).parent / "hostile.yaml").read_text(encoding="utf-8"))
 # `escaped` cases pass `check` on purpose; test_gate_outputs.py builds them.

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from hardening_limits import load_factor
 
-REPO = Path(__file__).resolve().parents[2]
-FICTIONAL = REPO / "tests" / "data" / "fictional"
+from tests.reference import FICTIONAL, TODAY
 
 
 def test_check_runs_from_another_folder(tmp_path):
     # `make setup` installs the package (editable) into the venv, so no folder matters.
     done = subprocess.run(
         [sys.executable, "-m", "generator", "check", "--root", str(FICTIONAL), "--lang", "en",
-         "--today", "2026-11-01"],
+         "--today", TODAY.isoformat()],
         cwd=tmp_path, capture_output=True, text=True, timeout=4 * load_factor(), env={"PATH": "/usr/bin:/bin"},
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

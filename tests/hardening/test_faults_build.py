@@ -22,6 +22,7 @@ from hardening_limits import load_factor
 
 from generator import build, outfolder
 from generator.__main__ import main
+from tests.reference import TODAY
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
@@ -51,7 +52,7 @@ def project(tmp_path, monkeypatch):
 
 def cli(project: Path, *args: str) -> int:
     return main(["build", "--config", str(project / "mkdocs.yml"),
-                 "--root", str(project / "directory"), "--today", "2026-11-01", *args])  # fmt: skip
+                 "--root", str(project / "directory"), "--today", TODAY.isoformat(), *args])  # fmt: skip
 
 
 def records_intact(project: Path) -> bool:
@@ -328,7 +329,7 @@ def test_damaged_cached_pdf_is_rendered_again(tmp_path):
     ],
 )
 def test_other_outputs_never_land_on_the_records(project, capsys, argv):
-    assert main([*argv, "--root", "directory", "--today", "2026-11-01"]) == 1
+    assert main([*argv, "--root", "directory", "--today", TODAY.isoformat()]) == 1
     err = capsys.readouterr().err
     assert "ditolak: berisi atau berada di dalam" in err and "Traceback" not in err
     assert records_intact(project)

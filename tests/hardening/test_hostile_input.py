@@ -19,7 +19,7 @@ import pytest
 from hardening_limits import load_factor
 
 from generator.__main__ import main
-from tests.conftest import FICTIONAL
+from tests.reference import FICTIONAL, TODAY
 
 REPO = Path(__file__).resolve().parents[2]
 S = "services/pengaduan-uptd-ppa-contoh-magelang.yaml"
@@ -39,7 +39,7 @@ def check_child(root: Path) -> tuple[int, str, float]:
     and the CPU seconds it used (the cost, whatever the machine's load)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--root", str(root), "--today", "2026-11-01"],
+        [sys.executable, "-m", "generator", "check", "--root", str(root), "--today", TODAY.isoformat()],
         capture_output=True, text=True, timeout=4.5 * load_factor(), cwd=REPO,
     )  # fmt: skip
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -158,7 +158,7 @@ def test_self_parent_is_a_cycle_not_a_crash(tmp_path, capsys):
         "parent: dinas-contoh-ppa-kota-magelang",
         "parent: uptd-ppa-contoh-kota-magelang",
     )
-    assert main(["check", "--root", str(root), "--today", "2026-11-01"]) == 1
+    assert main(["check", "--root", str(root), "--today", TODAY.isoformat()]) == 1
     out = capsys.readouterr().out
     assert "error[E-CYCLE]: organisasi 'uptd-ppa-contoh-kota-magelang': parent: induk organisasi berputar: uptd-ppa-contoh-kota-magelang → uptd-ppa-contoh-kota-magelang" in out  # fmt: skip
 
@@ -192,7 +192,7 @@ def test_new_asks_again_only_the_wrong_answer(fictional_copy, monkeypatch, capsy
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(builtins, "input", answer)
-    argv = ["new", "organisation", "--root", str(fictional_copy), "--today", "2026-11-01"]
+    argv = ["new", "organisation", "--root", str(fictional_copy), "--today", TODAY.isoformat()]
     assert main(argv) == 0
     assert asked == ["Organisasi Fiktif Ulang", "lsm", "33.71", "ngo"]
     text = (fictional_copy / "organisations/organisasi-fiktif-ulang.yaml").read_text()
@@ -216,7 +216,7 @@ def test_did_you_mean_only_suggests_records_of_the_same_place(tmp_path, capsys):
         "organisation: uptd-ppa-contoh-kota-magelang",
         "organisation: uptd-ppa-contoh-kota-magelng",
     )
-    assert main(["check", "--root", str(root), "--today", "2026-11-01"]) == 1
+    assert main(["check", "--root", str(root), "--today", TODAY.isoformat()]) == 1
     refs = [line for line in capsys.readouterr().out.splitlines() if "[E-REF]" in line]
     assert [("maksud Anda" in line, line.split(":")[0]) for line in refs] == [
         (False, f"fictional/{bone}"),
@@ -232,7 +232,7 @@ def test_structured_form_of_plain_text_passes_check_when_pasted(tmp_path, capsys
     start, end = text.index("\nhours:\n"), text.index("how_to_get_help:")
     plain = "hours: Senin-Kamis 08.00-15.30, Jumat 08.00-11.00\nfees: gratis\nlanguages: Bahasa Indonesia dan Jawa\n"
     path.write_text(text[: start + 1] + plain + text[end:], encoding="utf-8")
-    assert main(["check", "--root", str(root), "--today", "2026-11-01"]) == 1
+    assert main(["check", "--root", str(root), "--today", TODAY.isoformat()]) == 1
     out = capsys.readouterr().out
     forms = [line.split("bentuk terstruktur: ", 1)[1].split(" (Saran:")[0]
              for line in out.splitlines() if "[E-PLAIN-TEXT]" in line]  # fmt: skip
@@ -242,4 +242,4 @@ def test_structured_form_of_plain_text_passes_check_when_pasted(tmp_path, capsys
         'languages: ["id", "jv"]',
     ]  # fmt: skip
     path.write_text(text[: start + 1] + "\n".join(forms) + "\n" + text[end:], encoding="utf-8")
-    assert main(["check", "--root", str(root), "--today", "2026-11-01"]) == 0
+    assert main(["check", "--root", str(root), "--today", TODAY.isoformat()]) == 0

@@ -11,7 +11,7 @@ import pytest
 from generator.validate import check_directory
 from tests.check.cases import CASES
 from tests.check.test_check_codes import plant
-from tests.conftest import FICTIONAL, TODAY
+from tests.reference import FICTIONAL, TODAY
 
 # Words of Indonesian messages that never occur in English ones.
 INDONESIAN = re.compile(

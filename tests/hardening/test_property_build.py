@@ -26,7 +26,7 @@ from generator.print.render import render_html, render_pdf
 from generator.search.documents import city_docs, service_doc
 from generator.site import pages
 from generator.validate import check_directory
-from tests.conftest import FICTIONAL, TODAY
+from tests.reference import FICTIONAL, TODAY
 
 # Services whose texts can change freely (a shelter's texts are checked for addresses).
 SERVICES = sorted(

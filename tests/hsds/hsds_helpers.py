@@ -9,7 +9,8 @@ from generator.directory import Directory
 from generator.hsds import export_files
 from generator.paths import REAL_ROOT
 from generator.validate import check_directory
-from tests.conftest import FICTIONAL, REAL_TODAY, REPO, TODAY, skip_or_fail
+from tests.conftest import skip_or_fail
+from tests.reference import FICTIONAL, REAL_TODAY, REPO, TODAY
 
 # CI checks the clone out with the shared reference folder beside it.
 REFERENCE = REPO.parent / "shared" / "reference" / "hsds-3.0"

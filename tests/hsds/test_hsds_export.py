@@ -17,7 +17,7 @@ from generator.hsds.ids import hsds_id
 from generator.hsds.schemas import validate_files
 from generator.hsds.tabular import TABLES
 from generator.models import Service
-from tests.conftest import FICTIONAL, REPO
+from tests.reference import FICTIONAL, REPO
 
 SHELTER = "rumah-aman-contoh-magelang"
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,11 @@ from generator.hsds import export_files
 from generator.hsds.import_ import Importer, write_records
 from generator.hsds.read import read_source
 from generator.validate import check_directory
-from tests.conftest import FICTIONAL, REPO, TODAY
-
-DAY = date(2026, 11, 1)
+from tests.reference import FICTIONAL, REPO, TODAY
 
 
 def run_import(source: Path, out: Path, terms=None):
-    result = Importer(read_source(source), "Contoh HSDS", DAY, terms or {}).run()
+    result = Importer(read_source(source), "Contoh HSDS", TODAY, terms or {}).run()
     write_records(result, out, replace=False)
     return result
 
@@ -187,14 +184,13 @@ def test_round_trip_keeps_every_mapped_field(tmp_path):
         assert after[key] == before[key], key
 
 
-def test_tabular_package_imports_the_same_records_as_the_json(tmp_path):
-    root_dir, _report = check_directory(FICTIONAL, TODAY)
-    for name, data in export_files(root_dir, ("hsds", "tabular")).items():
+def test_tabular_package_imports_the_same_records_as_the_json(fictional_directory, tmp_path):
+    for name, data in export_files(fictional_directory, ("hsds", "tabular")).items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(data)
     terms = taxonomy_codes(FICTIONAL)
-    from_json = Importer(read_source(tmp_path / "hsds"), IMPORTED, DAY, terms).run()
-    from_csv = Importer(read_source(tmp_path / "tabular"), IMPORTED, DAY, terms).run()
+    from_json = Importer(read_source(tmp_path / "hsds"), IMPORTED, TODAY, terms).run()
+    from_csv = Importer(read_source(tmp_path / "tabular"), IMPORTED, TODAY, terms).run()
     assert len(from_json.records) == 38
     assert from_csv.records == from_json.records
 

@@ -12,7 +12,7 @@ from generator.print.content import featured_hotlines
 from generator.search.documents import FLAG_EMERGENCY, city_docs
 from generator.site import pages
 from generator.validate import check_directory
-from tests.conftest import TODAY
+from tests.reference import TODAY
 
 NATIONAL_112 = """\
 name: Darurat 112

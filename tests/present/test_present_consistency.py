@@ -30,7 +30,7 @@ from generator.search.build import search_files
 from generator.site import docs_files, urls
 from generator.site.vcard import NEUTRAL_RECHECK
 from generator.validate import check_directory
-from tests.conftest import FICTIONAL, REAL_TODAY, TODAY
+from tests.reference import FICTIONAL, REAL_TODAY, TODAY
 
 # Anything that may be a phone number of 6 characters or more: "(0293) 000102",
 # "+62 812-…", "0812 3456 7890". Short codes are checked where they are listed.

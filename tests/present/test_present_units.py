@@ -12,8 +12,6 @@ import pytest
 from generator import models, present
 from generator.models import Channel, Hotline, Hours, Period, Service
 from generator.present.labels import LABELS
-from generator.validate import check_directory
-from tests.conftest import FICTIONAL, TODAY
 
 GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 SHORT = {"129": None, "110": None}
@@ -96,9 +94,8 @@ def test_hours_in_the_local_time_of_the_region_and_national_lines_in_local_time(
 
 
 @pytest.fixture(scope="module")
-def fictional():
-    directory, _report = check_directory(FICTIONAL, TODAY)
-    return directory
+def fictional(fictional_directory):
+    return fictional_directory
 
 
 def test_trust_labels_of_each_kind(fictional):

@@ -21,6 +21,10 @@ from generator.preview import Options, Session
 from generator.validate import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
+# The tests below are steps on one session, in order: one worker runs them all
+# (`--dist loadgroup`, set in pyproject.toml, keeps a group on one worker).
+pytestmark = pytest.mark.xdist_group("preview-session")
+
 EDITED = "pengaduan-uptd-ppa-contoh-bone"  # a city service (Kabupaten Bone, 73.08)
 TEMPLATE = "puspaga-contoh-bone"
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.print import render_leaflets
 from generator.validate import check_directory
+from tests.reference import FICTIONAL, TODAY
 
-FICTIONAL = Path(__file__).resolve().parents[1] / "data" / "fictional"
 PUBLIC_URL = "https://contoh.example.org/direktori/"
-TODAY = date(2026, 11, 1)
 
 
 def copy_fictional(dest: Path, public_url: str | None) -> Path:

@@ -12,8 +12,8 @@ from generator.models import Fees, Hours
 from generator.paths import REAL_ROOT
 from generator.present import promises
 from generator.validate import check_directory
-from tests.conftest import REAL_TODAY
 from tests.print.leaflet_fixtures import TODAY, copy_fictional, load
+from tests.reference import REAL_TODAY
 
 MM = 72 / 25.4
 

@@ -18,7 +18,6 @@ from generator import present, regions, urls
 from generator.errors import UsageError
 from generator.print import PanelOverflow, render_leaflets
 from generator.print.content import featured_hotlines
-from tests.conftest import FICTIONAL, TODAY
 
 MM = 72 / 25.4
 
@@ -287,11 +286,10 @@ def test_site_stage_entries_for_the_materials_page(built, tmp_path, monkeypatch)
     assert (tmp_path / "cache" / "materi" / "manifest.json").exists()
 
 
-def test_qr_target_page_exists_in_the_generated_site(tmp_path):
+def test_qr_target_page_exists_in_the_generated_site(fictional_directory, tmp_path):
     from generator import site
-    from generator.validate import check_directory
 
-    directory, _ = check_directory(FICTIONAL, TODAY)
+    directory = fictional_directory
     site.generate(directory, tmp_path / "docs")
     for code in directory.settings.cities:
         assert (tmp_path / "docs" / urls.source_path(urls.city_url(code))).is_file()

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from generator.paths import REAL_ROOT
 from generator.print import render_leaflets
 from generator.validate import check_directory
-from tests.conftest import REAL_TODAY
+from tests.reference import REAL_TODAY
 
 
 def test_real_materials_render_for_every_city(tmp_path):

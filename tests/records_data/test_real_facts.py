@@ -14,7 +14,8 @@ import pytest
 
 from generator.paths import REAL_ROOT
 from generator.validate import check_directory
-from tests.conftest import REAL_TODAY, REPO, skip_or_fail
+from tests.conftest import skip_or_fail
+from tests.reference import REAL_TODAY, REPO
 
 FACTS = REPO.parent / "shared" / "reference" / "facts.md"
 NUMBER = re.compile(r"\(?\+?\d[\d\s\-()]*\d")

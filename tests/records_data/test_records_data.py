@@ -7,19 +7,15 @@ the real directory must pass `check --strict` and never claim a confirmation.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator import regions
 from generator.validate import check_directory
+from tests.reference import FICTIONAL, REAL_TODAY, REPO, TODAY
 
-REPO = Path(__file__).resolve().parents[2]
-FICTIONAL = REPO / "tests" / "data" / "fictional"
 REAL = REPO / "directory"
-TODAY = date(2026, 11, 1)
-REAL_TODAY = date(2026, 12, 1)  # the real facts' revision date, as in tests/conftest.py
 
 
 @pytest.fixture(scope="module")

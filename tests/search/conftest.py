@@ -1,29 +1,15 @@
-"""Fixtures for the search tests: the fictional directory's search, built once."""
+"""Fixtures for the search tests: the fictional directory's search, built once (the
+checked directory itself is tests/conftest.py's `fictional_directory`)."""
 
 from __future__ import annotations
 
 import json
-import os
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.search import build_search
-from generator.validate import check_directory
-
-REPO = Path(__file__).resolve().parents[2]
-FICTIONAL = Path(os.environ.get("SEARCH_TEST_DIRECTORY", REPO / "tests" / "data" / "fictional"))
-TODAY = date(2026, 11, 22)
-
-
-@pytest.fixture(scope="session")
-def fictional_directory():
-    if not (FICTIONAL / "settings.yaml").is_file():
-        pytest.skip(f"fictional test directory not found at {FICTIONAL}")
-    directory, report = check_directory(FICTIONAL, TODAY)
-    assert directory is not None, "\n".join(p.format() for p in report.errors)
-    return directory
+from tests.reference import FICTIONAL, REPO, TODAY  # noqa: F401  (the search tests import them from here)
 
 
 @pytest.fixture(scope="session")

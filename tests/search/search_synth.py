@@ -7,7 +7,6 @@ in one city with realistic names, keywords and 40-word descriptions.
 from __future__ import annotations
 
 import random
-from datetime import date
 from pathlib import Path
 
 from generator.directory import Directory, Entry
@@ -24,6 +23,7 @@ from generator.models import (
     SynonymGroup,
     Term,
 )
+from tests.reference import TODAY
 
 CATS = [
     ("pengaduan", "Pengaduan"),
@@ -120,7 +120,7 @@ def synth_directory(city: str = "33.75", services: int = 300, seed: int = 1) -> 
         data_licence="CC BY 4.0",
         fictional=True,
     )
-    d = Directory(root=Path("synth"), settings=settings, today=date(2026, 1, 1))
+    d = Directory(root=Path("synth"), settings=settings, today=TODAY)
     d.categories = {c: Term(id=c, label=lbl, description=lbl) for c, lbl in CATS}
     d.audiences = {a: Term(id=a, label=lbl, description=lbl) for a, lbl in AUDS}
     d.synonyms = [SynonymGroup(terms=["kdrt", "kekerasan dalam rumah tangga"])]

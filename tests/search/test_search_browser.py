@@ -37,8 +37,10 @@ def site(fictional_directory, tmp_path_factory) -> Path:
     docs = root / "docs"
     (docs / CITY_URL).mkdir(parents=True)
     (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    # The city that scopes the search, as generator/site/shell.py writes it for city pages.
     (docs / CITY_URL / "index.md").write_text(
-        "# Kota Magelang\n\nSemua layanan.\n", encoding="utf-8"
+        '---\ncity: "33.71"\ncity_name: Kota Magelang\n---\n\n# Kota Magelang\n\nSemua layanan.\n',
+        encoding="utf-8",
     )
     build_search(fictional_directory, docs)
     (root / "mkdocs.yml").write_text(

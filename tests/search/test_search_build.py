@@ -141,7 +141,7 @@ def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_
 def test_real_directory_builds(tmp_path):
 
     from generator.validate import check_directory
-    from tests.conftest import REAL_TODAY
+    from tests.reference import REAL_TODAY
     from tests.search.conftest import REPO
 
     directory, report = check_directory(REPO / "directory", REAL_TODAY)

@@ -1,25 +1,17 @@
-"""Session fixtures for the site tests: the fictional directory built once."""
+"""Session fixtures for the site tests: tests/conftest.py's built site and checked
+directory, under the names these tests use."""
 
 from __future__ import annotations
 
-import logging
-
 import pytest
-from site_helpers import TODAY, fixture_root, run_build
-
-from generator import build
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> dict:
-    """{root, docs, site, result, tmp}: the fictional directory built once per session."""
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    tmp = tmp_path_factory.mktemp("site")
-    root = fixture_root(tmp)
-    result = run_build(tmp, root, tmp / "site", tmp / "docs")
-    return {"root": root, "docs": tmp / "docs", "site": tmp / "site", "result": result, "tmp": tmp}
+def built(built_site) -> dict:
+    """{root, docs, site, result, tmp}: the fictional directory built once per process."""
+    return built_site
 
 
 @pytest.fixture(scope="session")
-def directory(built):
-    return build.check_stage(built["root"], TODAY)
+def directory(fictional_directory):
+    return fictional_directory

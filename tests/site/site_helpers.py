@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from generator import build
 from generator.paths import MKDOCS_HOOK
-
-REPO = Path(__file__).resolve().parents[2]
-FICTIONAL = REPO / "tests" / "data" / "fictional"
-TODAY = date(2026, 11, 1)  # as tests/conftest.py
+from tests.reference import FICTIONAL, REPO, TODAY
 
 # Standing in for the repository's mkdocs.yml when it is missing: the
 # generated pages must build with plain Material too.

@@ -9,7 +9,7 @@ from generator import present
 from generator.present.promises import CONFIDENTIAL
 from generator.site import pages
 from generator.validate import check_directory
-from tests.conftest import REAL_TODAY, REPO
+from tests.reference import REAL_TODAY, REPO
 
 PROMISE = f"<strong>{CONFIDENTIAL}</strong>: menurut sumbernya"
 

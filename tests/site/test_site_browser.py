@@ -74,7 +74,8 @@ def test_pages_work_without_javascript(server, browser):
 
 @pytest.mark.browser
 def test_city_page_has_no_axe_violations_and_open_now_on_emergency_numbers(server, browser):
-    from tests.conftest import REPO, skip_or_fail
+    from tests.conftest import skip_or_fail
+    from tests.reference import REPO
 
     axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
     if not axe.is_file():

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from mkdocs.exceptions import Abort
 
-from generator import build, hooks
+from generator import hooks
 
 
 def test_on_config_generates_and_copies_settings(built, tmp_path, monkeypatch):
@@ -25,17 +25,10 @@ def test_on_config_generates_and_copies_settings(built, tmp_path, monkeypatch):
     assert config["extra"]["one_history_entry"] is True
     assert set(config["extra"]) == {
         "quick_exit_url", "fictional", "corrections", "data_licence", "repo_url", "edit_branch",
-        "one_history_entry", "first_styles",
+        "one_history_entry", "first_styles", "first_style_hashes",
     }  # fmt: skip
     assert config["extra"]["first_styles"] == {}  # no theme folder: the pages link the files
-
-
-def test_on_config_skips_generation_inside_make_build(built, directory, tmp_path):
-    config = {"docs_dir": str(tmp_path / "docs"), "extra": {}}
-    with build.prepared(tmp_path / "docs", directory):
-        hooks.on_config(config)
-    assert not (tmp_path / "docs").exists()
-    assert config["extra"]["data_licence"] == directory.settings.data_licence
+    assert config["extra"]["first_style_hashes"] == []
 
 
 def test_on_config_stops_mkdocs_with_the_check_report(built, tmp_path, monkeypatch):

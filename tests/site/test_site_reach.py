@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date
-from pathlib import Path
 
 import pytest
 
 from generator import regions
 from generator.site import pages
-from generator.validate import check_directory
-
-FICTIONAL = Path(__file__).resolve().parents[1] / "data" / "fictional"
 
 
 @pytest.fixture(scope="module")
-def directory():
-    d, report = check_directory(FICTIONAL, date(2026, 11, 22))
-    assert d is not None, report.errors
-    return d
+def directory(fictional_directory):
+    return fictional_directory
 
 
 def text_of(html: str) -> str:

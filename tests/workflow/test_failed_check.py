@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generator.__main__ import main
-from tests.conftest import TODAY
+from tests.reference import TODAY
 
 
 @pytest.mark.parametrize(

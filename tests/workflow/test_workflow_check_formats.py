@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
+from tests.reference import FICTIONAL, TODAY
 
-FICTIONAL = Path(__file__).resolve().parents[1] / "data" / "fictional"
 SERVICE = "services/pengaduan-uptd-ppa-contoh-magelang.yaml"
 
 # What a staff member sees on line 16 of the file in the pull request's "Files changed".
@@ -35,7 +35,7 @@ def broken(tmp_path) -> Path:
 
 
 def check(root: Path, *flags: str) -> int:
-    return main(["check", "--root", str(root), "--today", "2026-11-01", *flags])
+    return main(["check", "--root", str(root), "--today", TODAY.isoformat(), *flags])
 
 
 def test_github_annotation_for_planted_error(broken, tmp_path, monkeypatch, capsys):

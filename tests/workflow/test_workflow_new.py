@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ import yaml
 
 from generator.__main__ import main
 from generator.validate import check_directory
-
-TODAY = date(2026, 11, 1)
+from tests.reference import TODAY
 
 # Flags for every kind, using ids that exist in tests/data/fictional.
 CASES = {
@@ -72,7 +70,7 @@ EXPECTED_FILES = {
 
 
 def run_new(root: Path, kind: str, *flags: str) -> int:
-    argv = ["new", kind, "--root", str(root), "--today", "2026-11-01", "--no-input", *flags]
+    argv = ["new", kind, "--root", str(root), "--today", TODAY.isoformat(), "--no-input", *flags]
     return main(argv)
 
 
@@ -159,7 +157,7 @@ def test_prompts_for_what_flags_do_not_give(fictional_copy, monkeypatch, capsys)
     answers = iter(["Organisasi Fiktif Tanya Jawab", "ngo", "33.71"])
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(answers))
-    argv = ["new", "organisation", "--root", str(fictional_copy), "--today", "2026-11-01"]
+    argv = ["new", "organisation", "--root", str(fictional_copy), "--today", TODAY.isoformat()]
     assert main(argv) == 0
     data = yaml.safe_load(
         (fictional_copy / "organisations/organisasi-fiktif-tanya-jawab.yaml").read_text()
@@ -172,7 +170,7 @@ def test_region_prompt_asks_the_code_first(fictional_copy, monkeypatch):
     answers = iter(["73.08.01"])
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(answers))
-    argv = ["new", "region", "--root", str(fictional_copy), "--today", "2026-11-01"]
+    argv = ["new", "region", "--root", str(fictional_copy), "--today", TODAY.isoformat()]
     assert main(argv) == 0
     data = yaml.safe_load((fictional_copy / "regions/73.08.01.yaml").read_text())
     assert data == {"name": "Bontocani"}

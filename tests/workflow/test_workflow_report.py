@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from generator.__main__ import main
+from tests.reference import FICTIONAL, TODAY
 
-FICTIONAL = Path(__file__).resolve().parents[1] / "data" / "fictional"
 SOURCED = ("organisations", "services", "hotlines", "pathways")
 
 # Planted in tests/data/fictional (asserted by the data tests too): verified more than
@@ -44,7 +44,9 @@ def files_in(section: str) -> set[str]:
 
 
 def write_report(root: Path, out: Path) -> str:
-    assert main(["report", "--root", str(root), "--today", "2026-11-01", "--out", str(out)]) == 0
+    assert (
+        main(["report", "--root", str(root), "--today", TODAY.isoformat(), "--out", str(out)]) == 0
+    )
     return out.read_text(encoding="utf-8")
 
 
@@ -118,7 +120,15 @@ def test_same_input_same_report(report_text, tmp_path):
 def test_refuses_a_directory_with_errors(fictional_copy, tmp_path, capsys):
     (fictional_copy / "services" / "rusak.yaml").write_text("name: [\n", encoding="utf-8")
     out = tmp_path / "laporan.md"
-    argv = ["report", "--root", str(fictional_copy), "--today", "2026-11-01", "--out", str(out)]
+    argv = [
+        "report",
+        "--root",
+        str(fictional_copy),
+        "--today",
+        TODAY.isoformat(),
+        "--out",
+        str(out),
+    ]
     assert main(argv) == 1
     assert "error[E-YAML]" in capsys.readouterr().err
     assert not out.exists()
