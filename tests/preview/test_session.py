@@ -21,10 +21,6 @@ from generator.preview import Options, Session
 from generator.validate import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
-# The tests below are steps on one session, in order: one worker runs them all
-# (`--dist loadgroup`, set in pyproject.toml, keeps a group on one worker).
-pytestmark = pytest.mark.xdist_group("preview-session")
-
 EDITED = "pengaduan-uptd-ppa-contoh-bone"  # a city service (Kabupaten Bone, 73.08)
 TEMPLATE = "puspaga-contoh-bone"
 
@@ -80,12 +76,18 @@ def test_an_edit_shows_on_its_page_and_city_and_nowhere_else(session):
     assert s.site.rendered - rendered < 40  # not the site's ~1,600 pages
 
 
-def test_a_new_file_gets_its_page_and_is_listed(session):
-    s = session
+def add_service(s: Session, sid: str) -> Path:
+    """A new service file, a copy of TEMPLATE named "Puspaga Baru …", applied."""
     text = service_file(s, TEMPLATE).read_text(encoding="utf-8")
-    new = service_file(s, "puspaga-baru-contoh-bone")
+    new = service_file(s, sid)
     new.write_text(text.replace("name: ", "name: Puspaga Baru ", 1), encoding="utf-8")
     assert s.apply({new}).mode == "fast"
+    return new
+
+
+def test_a_new_file_gets_its_page_and_is_listed(session):
+    s = session
+    add_service(s, "puspaga-baru-contoh-bone")
     assert "Puspaga Baru" in html(s, "layanan/puspaga-baru-contoh-bone/")
     assert "puspaga-baru-contoh-bone" in html(s, "kota/73-08-kabupaten-bone/")
     assert "puspaga-baru-contoh-bone" in html(s, "layanan/")
@@ -97,6 +99,8 @@ def test_a_new_file_gets_its_page_and_is_listed(session):
 def test_a_renamed_file_moves_its_page(session):
     s = session
     old = service_file(s, "puspaga-baru-contoh-bone")
+    if not old.exists():  # the step before ran on another test worker
+        add_service(s, "puspaga-baru-contoh-bone")
     new = service_file(s, "puspaga-dipindah-contoh-bone")
     old.rename(new)
     assert s.apply({old, new}).mode == "fast"
@@ -108,6 +112,8 @@ def test_a_renamed_file_moves_its_page(session):
 def test_a_deleted_file_loses_its_page_and_its_place_in_lists(session):
     s = session
     path = service_file(s, "puspaga-dipindah-contoh-bone")
+    if not path.exists():  # the step before ran on another test worker
+        add_service(s, "puspaga-dipindah-contoh-bone")
     path.unlink()
     outcome = s.apply({path})
     assert outcome.mode == "fast"
