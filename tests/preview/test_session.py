@@ -178,6 +178,8 @@ def test_the_preview_is_what_a_clean_build_makes(session, tmp_path):
         rel = page.relative_to(out)
         if page.suffix not in (".html", ".json", ".vcf") or rel.parts[0] in ("data", "search"):
             continue
+        if rel.parts[0] == "materi" and s.stale_leaflets:
+            continue  # the preview leaves leaflets (and their sizes on this page) to `build`
         mine = s.o.site_dir / rel
         assert mine.is_file(), rel
         assert mine.read_bytes() == page.read_bytes(), rel
