@@ -273,17 +273,17 @@ def test_same_inputs_give_byte_identical_pdfs(built, tmp_path):
     assert (tmp_path / again[0]["pdf"]).read_bytes() == (out / r["pdf"]).read_bytes()
 
 
-def test_site_stage_entries_for_the_materials_page(built, tmp_path, monkeypatch):
+def test_site_stage_entries_for_the_materials_page(built, tmp_path):
     import generator.print as print_stage
 
     directory, _out, results = built
-    monkeypatch.setattr(print_stage, "CACHE_DIR", tmp_path / "cache")
+    assert print_stage.cache_dir_for(tmp_path / "docs") == tmp_path / "docs.leaflets"
     entries = print_stage.site_stage(directory, tmp_path / "docs")
     assert [e["pdf"] for e in entries] == [r["pdf"] for r in results]
     for e in entries:
         assert {"title", "city", "kind", "pdf", "png", "page_size", "file_size"} <= set(e)
         assert (tmp_path / "docs" / e["pdf"]).exists() and (tmp_path / "docs" / e["png"]).exists()
-    assert (tmp_path / "cache" / "materi" / "manifest.json").exists()
+    assert (tmp_path / "docs.leaflets" / "materi" / "manifest.json").exists()
 
 
 def test_qr_target_page_exists_in_the_generated_site(fictional_directory, tmp_path):
