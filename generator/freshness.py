@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
+from .check.output import md_cell
 from .dates import iso_date
 from .directory import Directory, Entry, months_between
-from .formats import md_cell
 from .kinds import KIND_LABELS, SOURCED
 from .models import Organisation, Service
 from .phones import NUMBER_TYPES, PhoneChecker

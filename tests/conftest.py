@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -56,16 +56,14 @@ def fictional_directory() -> Directory:
     return directory
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """{root, docs, site, result, tmp}: the fictional directory built once per test
-    process by `make build`'s pipeline, with the repository's mkdocs.yml and content/."""
+def build_tree(root: Path, tmp: Path) -> Any:
+    """`make build`'s pipeline on the records at `root`, with the repository's
+    mkdocs.yml and content/, into `tmp`/docs and `tmp`/site (strict MkDocs)."""
     from generator import build
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    tmp = tmp_path_factory.mktemp("built-site")
     options = build.BuildOptions(
-        root=FICTIONAL,
+        root=root,
         out=tmp / "site",
         config_file=REPO / "mkdocs.yml",
         docs_dir=tmp / "docs",
@@ -73,7 +71,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
         today=TODAY,
         strict=True,
     )
-    result = build.build(options)
+    return build.build(options)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """{root, docs, site, result, tmp}: the fictional directory built once per test
+    process by `make build`'s pipeline, with the repository's mkdocs.yml and content/."""
+    tmp = tmp_path_factory.mktemp("built-site")
+    result = build_tree(FICTIONAL, tmp)
     return {
         "root": FICTIONAL,
         "docs": tmp / "docs",

@@ -6,9 +6,9 @@ import os
 import sys
 
 from ..check import check_directory
+from ..check.output import format_github, format_json, step_summary
 from ..dates import reference_today
 from ..errors import Report
-from ..formats import format_github, format_json, step_summary
 from ._args import add_root, add_today, existing_root
 
 HELP = "Periksa semua catatan direktori dan laporkan semua masalah sekaligus."

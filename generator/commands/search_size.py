@@ -7,7 +7,7 @@ import statistics
 from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed, UsageError
-from ..search import build as search_build
+from ..search import write as search_write
 from ._args import add_root, add_today
 
 HELP = "measure the search files (gzip bytes fetched for a city-scoped and a national query)"
@@ -24,16 +24,16 @@ def run(args) -> int:
     directory, report = check_directory(args.root, reference_today(args.today))
     if directory is None:
         raise CheckFailed(report, kept="ukuran tidak dihitung")
-    files = search_build.search_files(directory)
-    gz = {name: search_build.gzip_size(data) for name, data in files.items()}
-    out = search_build.OUT
+    files = search_write.search_files(directory)
+    gz = {name: search_write.gzip_size(data) for name, data in files.items()}
+    out = search_write.OUT
     script = gz[f"{out}/search.js"] + gz[f"{out}/search.css"]
     shards = {
         name.rsplit("/", 1)[1][:-5]: size
         for name, size in gz.items()
         if name.startswith(f"{out}/shards/")
     }
-    covering = {code: len(search_build.documents.covering(directory, code)) for code in shards}
+    covering = {code: len(search_write.documents.covering(directory, code)) for code in shards}
     largest = max(shards, key=lambda code: (shards[code], code))
     median = statistics.median(shards.values())
     print(f"loader.js on every page: {gz[f'{out}/loader.js']} B gzip")

@@ -33,9 +33,9 @@ from ..check.rules import run_file_rules
 from ..directory import Directory, Entry
 from ..errors import CheckFailed, Problem
 from ..kinds import FILES, FOLDERS
-from ..search import build as search_build
 from ..search import documents
 from ..search import index as search_index
+from ..search import write as search_write
 from ..site import asset_files, content_files, pages
 from ..site.write import MANIFEST, read_manifest, write_if_changed, write_tree
 from .depmap import DepMap, Reads, TrackingRenderer, Unit, render_units
@@ -297,16 +297,16 @@ class Session:
         """The search shards of `cities` and the national index."""
         assert self.directory is not None
         d = self.directory
-        config = search_build.browser_config(d)
-        labels = search_build.config_labels(d)
-        out = search_build.OUT
+        config = search_write.browser_config(d)
+        labels = search_write.config_labels(d)
+        out = search_write.OUT
         files: dict[str, bytes] = {}
         for code in sorted(cities):
             docs = documents.city_docs(d, code)
-            files[f"{out}/shards/{code}.json"] = search_build.city_shard(docs, labels, config)
-            files[f"{out}/first/{code}.json"] = search_build.first_slice(docs, labels, config)
+            files[f"{out}/shards/{code}.json"] = search_write.city_shard(docs, labels, config)
+            files[f"{out}/first/{code}.json"] = search_write.first_slice(docs, labels, config)
         national = documents.national_docs(d)
-        files[f"{out}/national.json"] = search_build.shard_json(
+        files[f"{out}/national.json"] = search_write.shard_json(
             national, search_index.NATIONAL_FIELDS, labels, config
         )
         return [p for p, data in files.items() if write_if_changed(self.o.docs_dir / p, data)]

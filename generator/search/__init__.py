@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..directory import Directory
-from .build import build_search
+from .write import build_search
 
 
 def site_stage(directory: Directory, docs_dir: Path) -> None:

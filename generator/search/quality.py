@@ -30,8 +30,8 @@ import yaml
 
 from ..paths import FICTIONAL, REAL_ROOT, REPO
 from . import index, query
-from .build import OUT, browser_config, search_files
 from .text import lexicon
+from .write import OUT, browser_config, search_files
 
 QUERIES = REPO / "tests" / "search" / "realistic_queries.yaml"
 DIRECTORIES = {"real": REAL_ROOT, "fictional": FICTIONAL}

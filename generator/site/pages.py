@@ -21,8 +21,8 @@ from markupsafe import escape
 from .. import present, regions
 from ..directory import Directory
 from ..present.promises import CONFIDENTIAL
-from . import format as fmt
 from . import shell, urls, views
+from . import text as fmt
 from .vcard import neutral_vcard, vcard
 
 TEMPLATES = Path(__file__).parent / "templates"

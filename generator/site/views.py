@@ -18,7 +18,7 @@ from ..models import Location, Service, Step
 from ..paths import REPO
 from ..present import labels
 from ..present.contact import SHORT_KIND
-from . import format as fmt
+from . import text as fmt
 
 ORG_KINDS = labels.ORG_KINDS
 

@@ -10,7 +10,6 @@ One fictional tree is built once (site pages, search files, leaflet PDFs, vCards
 from __future__ import annotations
 
 import json
-import logging
 import re
 import shutil
 import subprocess
@@ -20,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import build
-from tests.reference import FICTIONAL, REPO, TODAY
+from tests.conftest import build_tree
+from tests.reference import FICTIONAL
 
 SHELTER = "services/rumah-aman-contoh-magelang.yaml"
 # One marker per field outside the allow-list: none may appear in any output.
@@ -91,19 +90,9 @@ def hostile_tree(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict:
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     tmp = tmp_path_factory.mktemp("gate")
     hostile_tree(tmp / "fictional")
-    options = build.BuildOptions(
-        root=tmp / "fictional",
-        out=tmp / "site",
-        config_file=REPO / "mkdocs.yml",
-        docs_dir=tmp / "docs",
-        content_dir=REPO / "content",
-        today=TODAY,
-        strict=True,
-    )
-    build.build(options)
+    build_tree(tmp / "fictional", tmp)
     return {"site": tmp / "site"}
 
 

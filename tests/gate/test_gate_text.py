@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 from generator import logo
+from generator.check.output import annotation, format_text
 from generator.errors import Report, problem
-from generator.formats import annotation, format_text
 
 FORGED = "nomor\n::error file=lain.yaml::palsu\r\x1b[2J\x1b]8;;https://contoh.example\x07\u202e"
 
@@ -49,7 +49,7 @@ def test_assets_folder_may_not_be_a_symlink(tmp_path):
 def test_one_markdown_sanitiser_for_site_and_print():
     from generator import markup
     from generator.print.content import markdown as print_markdown
-    from generator.site.format import render_markdown
+    from generator.site.text import render_markdown
 
     text = '![peta](https://pelacak.example/p.png) [a](javascript:x) <b onclick="x">t</b> [b](https://ok.example "judul")'
     html = str(markup.render(text))

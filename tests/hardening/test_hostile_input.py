@@ -164,7 +164,7 @@ def test_self_parent_is_a_cycle_not_a_crash(tmp_path, capsys):
 
 
 def test_many_brackets_render_in_linear_time():
-    from generator.site.format import render_markdown
+    from generator.site.text import render_markdown
 
     started = time.process_time()
     html = render_markdown("[" * 20_000 + " [tautan](https://contoh.example)")

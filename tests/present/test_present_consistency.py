@@ -26,7 +26,7 @@ from generator.models import Service
 from generator.paths import REAL_ROOT
 from generator.print import render_leaflets
 from generator.print.content import leaflet_content
-from generator.search.build import search_files
+from generator.search.write import search_files
 from generator.site import docs_files, urls
 from generator.site.vcard import NEUTRAL_RECHECK
 from generator.validate import check_directory

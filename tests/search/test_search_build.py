@@ -130,10 +130,10 @@ def test_very_large_city_trims_descriptions_to_stay_in_budget(tmp_path):
 def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_path):
     import pytest
 
-    from generator.search import build as search_build
+    from generator.search import write as search_write
 
-    monkeypatch.setattr(search_build, "LUNR_JS", tmp_path / "missing" / "lunr.min.js")
-    with pytest.raises(search_build.SearchBuildError, match="npm ci"):
+    monkeypatch.setattr(search_write, "LUNR_JS", tmp_path / "missing" / "lunr.min.js")
+    with pytest.raises(search_write.SearchBuildError, match="npm ci"):
         build_search(fictional_directory, tmp_path / "docs")
     assert not (tmp_path / "docs").exists()
 

@@ -11,7 +11,7 @@ import pytest
 
 from generator.search import phrases as phrases_mod
 from generator.search import quality
-from generator.search.build import browser_config
+from generator.search.write import browser_config
 
 REPO = Path(__file__).resolve().parents[2]
 FICTIONAL = quality.searcher("fictional")

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from generator.search import query
-from generator.search.build import browser_config
 from generator.search.text import lexicon, tokenise
+from generator.search.write import browser_config
 from tests.conftest import skip_or_fail
 
 HERE = Path(__file__).parent

@@ -8,8 +8,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from generator.errors import Report, problem
-from generator.formats import (
+from generator.check.output import (
     annotation,
     counts_line,
     escape_data,
@@ -19,6 +18,7 @@ from generator.formats import (
     format_text,
     step_summary,
 )
+from generator.errors import Report, problem
 
 # actions/toolkit command grammar: `::command key=value,key=value::message`, where
 # property values contain neither `,` nor `:` nor newlines (escaped) and the message
