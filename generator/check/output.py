@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TypedDict
 
-from .errors import Problem, Report
+from ..errors import Problem, Report
 
 SEVERITY_LABELS = {
     "id": {"error": "kesalahan", "warning": "peringatan"},
