@@ -38,13 +38,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from generator import stamp
+from generator.check import check_directory, load_tree
 from generator.errors import GeneratorError
-from generator.load import load_tree
 from generator.paths import CONTENT, MKDOCS_YML, REPO
 from generator.print import render_leaflets
 from generator.search import build_search
 from generator.site import generate as generate_docs
-from generator.validate import check_directory
 
 from . import synth
 from .chromium import CHROMIUM, CHROMIUM_ARGS

@@ -49,7 +49,7 @@ def today() -> date:
 @pytest.fixture(scope="session")
 def fictional_directory() -> Directory:
     """The fictional directory, checked at TODAY (shared: never change it in a test)."""
-    from generator.validate import check_directory
+    from generator.check import check_directory
 
     directory, report = check_directory(FICTIONAL, TODAY)
     assert directory is not None, "\n".join(p.format() for p in report.errors)

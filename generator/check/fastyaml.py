@@ -7,7 +7,7 @@ check included, where composing libyaml's node tree and walking it in Python tak
 
 It is only an accelerator. It *declines* (returns None) whenever a file uses anything
 outside the plain subset of YAML that records are written in, or whenever the JSON round
-trip could change a value; the careful reader in `load.py` (libyaml) then reads that
+trip could change a value; the careful reader in `reading.py` (libyaml) then reads that
 file, and only the careful reader ever reports a problem. What this module returns is
 exactly what the careful reader returns (every scalar kept as written, `~`/`null`/empty
 read as None): `tests/check/test_fastyaml.py` holds it to that with random documents.

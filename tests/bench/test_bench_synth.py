@@ -99,7 +99,7 @@ def test_shelters_carry_no_address(tree):
 
 
 def test_passes_check(tree):
-    validate = pytest.importorskip("generator.validate")
+    validate = pytest.importorskip("generator.check")
     directory, report = validate.check_directory(tree, synth.AS_OF)
     assert [p.format() for p in report.errors] == []
     assert directory is not None and len(directory.services) == RECORDS

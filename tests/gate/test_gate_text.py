@@ -64,8 +64,8 @@ def test_a_leaflet_fetches_nothing_even_if_markup_got_through(tmp_path):
     import http.server
     import threading
 
+    from generator.check import check_directory
     from generator.print import content, render
-    from generator.validate import check_directory
     from tests.reference import FICTIONAL, TODAY
 
     requests: list[str] = []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.validate import check_directory
+from generator.check import check_directory
 from tests.reference import FICTIONAL, TODAY
 
 ALL = yaml.safe_load((Path(__file__).parent / "hostile.yaml").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import check_directory
+from generator.check import check_directory
 from tests.check.cases import CASES
 from tests.check.test_check_codes import plant
 from tests.reference import FICTIONAL, TODAY

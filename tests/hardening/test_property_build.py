@@ -20,12 +20,12 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
+from generator.check import check_directory
 from generator.print.content import leaflet_content
 from generator.print.pipeline import plan
 from generator.print.render import render_html, render_pdf
 from generator.search.documents import city_docs, service_doc
 from generator.site import pages
-from generator.validate import check_directory
 from tests.reference import FICTIONAL, TODAY
 
 # Services whose texts can change freely (a shelter's texts are checked for addresses).

@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from generator.check import check_directory
 from generator.directory import Directory
 from generator.hsds import export_files
 from generator.paths import REAL_ROOT
-from generator.validate import check_directory
 from tests.conftest import skip_or_fail
 from tests.reference import FICTIONAL, REAL_TODAY, REPO, TODAY
 

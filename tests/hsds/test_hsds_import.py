@@ -13,11 +13,11 @@ import yaml
 from hsds_helpers import EXAMPLES, reference
 
 from generator.__main__ import main
+from generator.check import check_directory
 from generator.commands.import_hsds import taxonomy_codes
 from generator.hsds import export_files
 from generator.hsds.import_ import Importer, write_records
 from generator.hsds.read import read_source
-from generator.validate import check_directory
 from tests.reference import FICTIONAL, REPO, TODAY
 
 

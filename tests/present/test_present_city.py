@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator import present
+from generator.check import check_directory
 from generator.print.content import featured_hotlines
 from generator.search.documents import FLAG_EMERGENCY, city_docs
 from generator.site import pages
-from generator.validate import check_directory
 from tests.reference import TODAY
 
 NATIONAL_112 = """\

@@ -22,6 +22,7 @@ import yaml
 from pypdf import PdfReader
 
 from generator import confidential, phones, present
+from generator.check import check_directory
 from generator.models import Service
 from generator.paths import REAL_ROOT
 from generator.print import render_leaflets
@@ -29,7 +30,6 @@ from generator.print.content import leaflet_content
 from generator.search.write import search_files
 from generator.site import docs_files, urls
 from generator.site.vcard import NEUTRAL_RECHECK
-from generator.validate import check_directory
 from tests.reference import FICTIONAL, REAL_TODAY, TODAY
 
 # Anything that may be a phone number of 6 characters or more: "(0293) 000102",

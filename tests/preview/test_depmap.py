@@ -7,9 +7,9 @@ import shutil
 import pytest
 from markupsafe import escape
 
+from generator.check import check_directory
 from generator.preview.depmap import DepMap, Reads, TrackingRenderer, render_units
 from generator.site import pages
-from generator.validate import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
 

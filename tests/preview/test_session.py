@@ -16,9 +16,9 @@ import pytest
 from mkdocs.commands import build as mk
 
 from generator import build
+from generator.check import check_directory
 from generator.paths import MKDOCS_YML, REPO
 from generator.preview import Options, Session
-from generator.validate import check_directory
 from tests.conftest import FICTIONAL, TODAY
 
 EDITED = "pengaduan-uptd-ppa-contoh-bone"  # a city service (Kabupaten Bone, 73.08)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import check_directory
 from generator.print import render_leaflets
-from generator.validate import check_directory
 from tests.reference import FICTIONAL, TODAY
 
 PUBLIC_URL = "https://contoh.example.org/direktori/"

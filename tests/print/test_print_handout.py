@@ -8,10 +8,10 @@ from types import SimpleNamespace
 from PIL import Image
 from pypdf import PdfReader
 
+from generator.check import check_directory
 from generator.models import Fees, Hours
 from generator.paths import REAL_ROOT
 from generator.present import promises
-from generator.validate import check_directory
 from tests.print.leaflet_fixtures import TODAY, copy_fictional, load
 from tests.reference import REAL_TODAY
 

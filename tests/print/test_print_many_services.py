@@ -11,9 +11,9 @@ import logging
 import pytest
 from pypdf import PdfReader
 
+from generator.check import check_directory
 from generator.errors import CATALOGUE
 from generator.leaflet_room import is_printed, slots
-from generator.validate import check_directory
 from tests.print.leaflet_fixtures import PUBLIC_URL, TODAY, copy_fictional
 
 CITY = "33.71"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from generator.check import check_directory
 from generator.paths import REAL_ROOT
 from generator.print import render_leaflets
-from generator.validate import check_directory
 from tests.reference import REAL_TODAY
 
 

@@ -12,8 +12,8 @@ import subprocess
 
 import pytest
 
+from generator.check import check_directory
 from generator.paths import REAL_ROOT
-from generator.validate import check_directory
 from tests.conftest import skip_or_fail
 from tests.reference import REAL_TODAY, REPO
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import regions
-from generator.validate import check_directory
+from generator.check import check_directory
 from tests.reference import FICTIONAL, REAL_TODAY, REPO, TODAY
 
 REAL = REPO / "directory"

@@ -140,7 +140,7 @@ def test_missing_lunr_js_is_a_clear_error(monkeypatch, fictional_directory, tmp_
 
 def test_real_directory_builds(tmp_path):
 
-    from generator.validate import check_directory
+    from generator.check import check_directory
     from tests.reference import REAL_TODAY
     from tests.search.conftest import REPO
 

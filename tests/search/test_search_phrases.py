@@ -22,7 +22,7 @@ def _entries(kind: str):
 
 
 def _directory(kind: str):
-    from generator.validate import check_directory
+    from generator.check import check_directory
 
     d, _report = check_directory(quality.DIRECTORIES[kind], quality.TODAY)
     return d

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from generator import present
+from generator.check import check_directory
 from generator.present.promises import CONFIDENTIAL
 from generator.site import pages
-from generator.validate import check_directory
 from tests.reference import REAL_TODAY, REPO
 
 PROMISE = f"<strong>{CONFIDENTIAL}</strong>: menurut sumbernya"

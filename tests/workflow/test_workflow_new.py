@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.__main__ import main
-from generator.validate import check_directory
+from generator.check import check_directory
 from tests.reference import TODAY
 
 # Flags for every kind, using ids that exist in tests/data/fictional.
