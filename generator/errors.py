@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from .kinds import subject_in
@@ -693,4 +694,5 @@ class MissingRoot(UsageError):
     exit_code = 2
 
     def __init__(self, root: object):
-        super().__init__(f"folder direktori '{root}' tidak ada")
+        what = "bukan folder" if Path(str(root)).exists() else "tidak ada"
+        super().__init__(f"folder direktori '{root}' {what}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import build
 from ..paths import MKDOCS_YML
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "build the site into site/ (a failed build keeps the previous site)"
 
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import CheckFailed
 
     options = build.BuildOptions(
-        root=args.root or build.env_root(),
+        root=existing_root(args.root or build.env_root()),
         out=args.out or args.config.parent / "site",
         config_file=args.config,
         checkout=args.config.resolve().parent,

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed, UsageError
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "export the directory as HSDS 3.0 JSON, the HSDS tabular package, or GeoJSON"
 FORMATS = ("hsds", "tabular", "geojson", "all")
@@ -29,8 +29,7 @@ def run(args) -> int:
     from ..hsds import FORMATS as ALL
     from ..hsds import export_files
 
-    if not args.root.is_dir():
-        raise UsageError(f"directory root '{args.root}' does not exist")
+    existing_root(args.root)
     if args.out.resolve().is_relative_to(args.root.resolve()):
         raise UsageError(f"--out '{args.out}' is inside the records folder '{args.root}'")
     directory, report = check_directory(args.root, reference_today(args.today))

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..check import check_directory
 from ..dates import reference_today
 from ..errors import CheckFailed
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "Buat PDF leaflet/flyer siap cetak untuk setiap materi dan kota."
 
@@ -32,6 +32,7 @@ def run(args) -> int:
     from ..outfolder import guard_inside
     from ..print import render_leaflets
 
+    existing_root(args.root)
     # PDFs written among the records would be read as records (or overwrite one).
     guard_inside(args.out, [args.root], "--out")
     if args.cache:

@@ -25,10 +25,10 @@ from pydantic import BaseModel
 from .. import regions, urls
 from ..check import check_directory
 from ..dates import reference_today
-from ..errors import Problem, UsageError
+from ..errors import CheckFailed, Problem, Report, UsageError
 from ..kinds import KINDS as RECORD_KINDS
 from ..models import FOLDER_KINDS, REGION_RE, SLUG_RE, Channel, Record
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "Buat catatan baru (hanya kolom wajib) yang lolos pemeriksaan."
 log = logging.getLogger(__name__)
@@ -180,20 +180,17 @@ def flag_help(q: Question) -> str:
 
 def run(args) -> int:
     folder = KINDS[args.kind]
-    root: Path = args.root
-    if not root.is_dir():
-        raise UsageError(f"folder direktori '{root}' tidak ada")
+    root: Path = existing_root(args.root)
     answers, record_id = collect(args, folder)
     target = root / folder / f"{record_id}.yaml"
     if target.exists():
         raise UsageError(f"{target} sudah ada; file yang ada tidak pernah ditimpa")
     text, problems = checked_text(args, root, folder, record_id, answers)
-    for p in problems:
+    report = Report(list(problems))
+    if report.errors:  # the one way a command says `check` stopped it (`__main__.main`)
+        raise CheckFailed(report, kept=f"{target} tidak dibuat")
+    for p in report.sorted():
         print(p.format("id"), file=sys.stderr)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        print(f"GAGAL: {target} tidak dibuat ({len(errors)} kesalahan).", file=sys.stderr)
-        return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
         out.write(text)

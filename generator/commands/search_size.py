@@ -6,9 +6,9 @@ import statistics
 
 from ..check import check_directory
 from ..dates import reference_today
-from ..errors import CheckFailed, UsageError
+from ..errors import CheckFailed
 from ..search import write as search_write
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "measure the search files (gzip bytes fetched for a city-scoped and a national query)"
 
@@ -19,9 +19,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    if not args.root.is_dir():
-        raise UsageError(f"directory root '{args.root}' does not exist")
-    directory, report = check_directory(args.root, reference_today(args.today))
+    root = existing_root(args.root)
+    directory, report = check_directory(root, reference_today(args.today))
     if directory is None:
         raise CheckFailed(report, kept="ukuran tidak dihitung")
     files = search_write.search_files(directory)

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import build
 from ..dates import reference_today
 from ..paths import MKDOCS_YML, REPO
-from ._args import add_root, add_today
+from ._args import add_root, add_today, existing_root
 
 HELP = "preview the site at http://127.0.0.1:8000/ and update it on every saved edit"
 
@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..preview import Options, PreviewServer, Session
 
-    root = (args.root or build.env_root()).resolve()
+    root = existing_root(args.root or build.env_root()).resolve()
     project = args.config.resolve().parent
     work = (args.work or project / ".build" / "preview").resolve()
     host, _, port = args.dev_addr.rpartition(":")

@@ -141,7 +141,9 @@ def test_bad_reference_writes_nothing(fictional_copy, capsys):
     flags[flags.index("uptd-ppa-contoh-kota-magelang")] = "uptd-ppa-contoh-kota-magelng"
     assert run_new(fictional_copy, "service", *flags) == 1
     err = capsys.readouterr().err
-    assert "error[E-REF]" in err and "tidak dibuat" in err
+    assert "error[E-REF]" in err
+    last = err.strip().splitlines()[-1]  # the same last line as every command `check` stops
+    assert last.startswith("GAGAL: 1 kesalahan") and "tidak dibuat. Perbaiki dulu" in last
     assert not (fictional_copy / EXPECTED_FILES["service"]).exists()
 
 
