@@ -83,12 +83,7 @@ def check_directory(
     """
     with paused_gc():
         raws, tree_problems = started or start_reading(root, cache)
-        ctx = Context(root, today)
-        report = check_records(ctx, raws, tree_problems)
-        settings = ctx.tables.settings
-        if report.errors or settings is None or not resolve:
-            return None, report
-        return build_directory(ctx, settings), report
+        return _checked(Context(root, today), raws, tree_problems, resolve)
 
 
 def check_part(
@@ -100,12 +95,18 @@ def check_part(
     `known`: the ids of every record file of the tree, by folder kind, so references
     resolve as in a whole check. Whole-tree rules see only these records."""
     with paused_gc():
-        ctx = Context(root, today, known_ids=known)
-        report = check_records(ctx, iter(raws), [])
-        settings = ctx.tables.settings
-        if report.errors or settings is None:
-            return None, report
-        return build_directory(ctx, settings), report
+        return _checked(Context(root, today, known_ids=known), iter(raws), [], resolve=True)
+
+
+def _checked(
+    ctx: Context, raws: Iterator[RawRecord], tree_problems: list[Problem], resolve: bool
+) -> tuple[Directory | None, Report]:
+    """Every rule over `raws`, then the Directory when there is no error (and `resolve`)."""
+    report = check_records(ctx, raws, tree_problems)
+    settings = ctx.tables.settings
+    if report.errors or settings is None or not resolve:
+        return None, report
+    return build_directory(ctx, settings), report
 
 
 class _Schedule:
