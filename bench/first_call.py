@@ -17,17 +17,15 @@ A measuring tool, never run by the test suite.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
-import os
 import statistics
-import threading
-from collections.abc import Iterator
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from devtools import localserve  # noqa: E402
 
 SLOW_3G = {
     "offline": False,
@@ -52,43 +50,6 @@ window.__firstCall = null;
   requestAnimationFrame(frame);
 })();
 """
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class GzipStaticHandler(QuietHandler):
-    """Sends `file.gz` with Content-Encoding: gzip when the browser accepts gzip."""
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        packed = path.with_name(path.name + ".gz")
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not packed.is_file():
-            return super().send_head()
-        body = packed.open("rb")
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
-        self.end_headers()
-        return body
-
-
-@contextlib.contextmanager
-def serve(site: Path, handler: type) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def first_call(browser, url: str) -> float | None:
@@ -117,8 +78,8 @@ def measure(site: Path, pages: list[str], runs: int) -> dict:
     results: dict[str, dict[str, float]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium")
-        for label, handler in (("plain", QuietHandler), ("gzip", GzipStaticHandler)):
-            with serve(site, handler) as base:
+        for label, how in (("plain", "plain"), ("gzip", "static")):
+            with localserve.serve(site, how) as base:
                 for path in pages:
                     times = [first_call(browser, base + path) for _ in range(runs)]
                     results.setdefault(path or "/", {})[label] = round(statistics.median(times), 2)

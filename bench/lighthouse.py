@@ -18,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from first_call import GzipStaticHandler, serve
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from devtools import localserve  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices")
 PAGES = ["", "kota/33-71-kota-magelang/", "layanan/pengaduan-uptd-ppa-contoh-magelang/", "search/"]
@@ -46,7 +47,7 @@ def score(lighthouse: str, url: str) -> dict[str, int]:
 
 def main() -> None:
     site, lighthouse, *pages = sys.argv[1:]
-    with serve(Path(site), GzipStaticHandler) as base:
+    with localserve.serve(Path(site), "static") as base:
         results = {page or "/": score(lighthouse, base + page) for page in pages or PAGES}
     print(json.dumps(results, indent=1, sort_keys=True))
 

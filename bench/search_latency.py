@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
-import io
 import json
 import statistics
 import subprocess
@@ -34,6 +33,9 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from devtools import localserve  # noqa: E402
+
 CITY = "33.75"
 CITY_URL = "kota/33-75-kota-pekalongan/"
 SLOW_3G = {
@@ -75,56 +77,6 @@ addEventListener("pointerdown", () => { if (window.__tap === null) window.__tap 
   if (window.__final === null) requestAnimationFrame(frame);
 })();
 """
-
-
-class GzipHandler:
-    """http.server handler factory: every file gzip-compressed on the fly, as static hosts
-    serve them (Python's http.server sends files uncompressed)."""
-
-    @staticmethod
-    def make(site: Path):
-        import http.server
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, directory=str(site), **kwargs)
-
-            def log_message(self, *args) -> None:
-                pass
-
-            def send_head(self):
-                path = Path(self.translate_path(self.path))
-                if path.is_dir():
-                    path = path / "index.html"
-                if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-                    return super().send_head()
-                body = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-                self.send_response(200)
-                self.send_header("Content-Type", self.guess_type(str(path)))
-                self.send_header("Content-Encoding", "gzip")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                return io.BytesIO(body)
-
-        return Handler
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    import http.server
-    import threading
-
-    class Server(http.server.ThreadingHTTPServer):
-        def handle_error(self, request, client_address) -> None:
-            pass  # a page closed while a shard still streamed in: not a failure here
-
-    server = Server(("127.0.0.1", 0), GzipHandler.make(site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build_site(repo: Path, root: Path) -> Path:
@@ -251,7 +203,9 @@ def main() -> int:
         sites = {"now": build_site(REPO, tmp / "now")}
         if args.before:
             sites["before"] = build_site(stack.enter_context(worktree(args.before)), tmp / "before")
-        bases = {name: stack.enter_context(serve(site)) for name, site in sites.items()}
+        bases = {
+            name: stack.enter_context(localserve.serve(site, "fly")) for name, site in sites.items()
+        }
         pw = stack.enter_context(sync_playwright())
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         rounds: dict[str, list] = {name: [] for name in sites}

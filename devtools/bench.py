@@ -45,7 +45,7 @@ from generator.print import render_leaflets
 from generator.search import build_search
 from generator.site import generate as generate_docs
 
-from . import synth
+from . import localserve, synth
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 
 log = logging.getLogger(__name__)
@@ -620,32 +620,6 @@ document.title = "done " + search.results.length;
 </script>"""
 
 
-class StaticServer:
-    """The built site on 127.0.0.1, an ephemeral port, in a background thread."""
-
-    def __init__(self, site: Path):
-        import functools
-        import http.server
-        import threading
-
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
-        handler = functools.partial(Quiet, directory=str(site))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        return self.base
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 def fetched(site: Path, page: str, act: Callable, skip_first: bool = False, only: str = "") -> dict:
     """gzip bytes of every same-site file a browser fetched while `act(page)` ran."""
     from urllib.parse import unquote, urlparse
@@ -653,7 +627,8 @@ def fetched(site: Path, page: str, act: Callable, skip_first: bool = False, only
     from playwright.sync_api import sync_playwright
 
     urls: list[str] = []
-    with StaticServer(site) as base, sync_playwright() as pw:
+    with localserve.serve(site) as root, sync_playwright() as pw:
+        base = root.rstrip("/")
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             tab = browser.new_page()

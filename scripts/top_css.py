@@ -25,8 +25,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-from first_call import QuietHandler, serve  # noqa: E402
+sys.path.insert(0, str(REPO))
+from devtools import localserve  # noqa: E402
 
 PAGES = [
     "kota/33-71-kota-magelang/",
@@ -142,7 +142,7 @@ def _used(values: dict, texts: list[str]) -> set[str]:
 def main() -> None:
     site = Path(sys.argv[1])
     rules: dict = {}
-    with sync_playwright() as p, serve(site, QuietHandler) as base:
+    with sync_playwright() as p, localserve.serve(site) as base:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium")
         for path in PAGES:
             for width in WIDTHS:

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import functools
-import http.server
 import logging
 import os
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from devtools import localserve
 from devtools.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.reference import FICTIONAL, REAL_TODAY, REPO, TESTS, TODAY
 
@@ -115,19 +113,8 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def serve_site(site: Path) -> Iterator[str]:
     """Serve a built site on an ephemeral localhost port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with localserve.serve(site) as url:
+        yield url
