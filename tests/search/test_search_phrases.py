@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from devtools import search_quality as quality
 from generator.search import phrases as phrases_mod
-from generator.search import quality
 from generator.search.write import browser_config
 
 REPO = Path(__file__).resolve().parents[2]

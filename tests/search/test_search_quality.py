@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.search import quality, query
+from devtools import search_quality as quality
+from generator.search import query
 from generator.search.text import lexicon
 from tests.conftest import skip_or_fail
 

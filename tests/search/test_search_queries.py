@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.search import quality, query
+from devtools import search_quality as quality
+from generator.search import query
 from generator.search.text import lexicon
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "queries.yaml").read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """Search quality on a realistic query set: top-3 rate and dead ends.
 
-Run: `python -m generator.search.quality [--queries FILE] [--first]`.
+Run: `python -m devtools search-quality [--queries FILE] [--first]`.
 With `--first`, the first answer on a slow connection: city scopes from their first
 slices, as the panel shows them before the whole shard has arrived.
 
@@ -15,10 +15,8 @@ the browser uses (as tests/search/test_search_queries.py does). A query is
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
-import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,10 +26,11 @@ from pathlib import Path
 
 import yaml
 
-from ..paths import FICTIONAL, REAL_ROOT, REPO
-from . import index, query
-from .text import lexicon
-from .write import OUT, browser_config, search_files
+from generator.errors import CheckFailed
+from generator.paths import FICTIONAL, REAL_ROOT, REPO
+from generator.search import index, query
+from generator.search.text import lexicon
+from generator.search.write import OUT, browser_config, search_files
 
 QUERIES = REPO / "tests" / "search" / "realistic_queries.yaml"
 DIRECTORIES = {"real": REAL_ROOT, "fictional": FICTIONAL}
@@ -59,11 +58,11 @@ class Searcher:
     """One directory's search files, queried as the browser queries them."""
 
     def __init__(self, root: Path, first: bool = False):
-        from ..check import check_directory
+        from generator.check import check_directory
 
         directory, report = check_directory(root, TODAY)
         if directory is None:
-            raise SystemExit("\n".join(p.format() for p in report.errors))
+            raise CheckFailed(report, kept="kualitas tidak diukur")
         self.files = search_files(directory)
         config = browser_config(directory)
         self.synonyms = config["synonyms"]
@@ -160,16 +159,7 @@ def _miss(o: Outcome) -> str:
     return f"{o.case['dir']} {o.case['scope']}: {o.case['query']!r} -> {o.ids[:3]}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--first", action="store_true", help="the first answer: first slices")
-    args = parser.parse_args(argv)
-    cases = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
-    report = measure(cases, args.first)
-    sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def run(queries: Path, first: bool) -> dict:
+    """The report for the query file `queries` (YAML)."""
+    cases = yaml.safe_load(queries.read_text(encoding="utf-8"))
+    return measure(cases, first)
