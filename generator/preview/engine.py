@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from .. import build, site
 from ..directory import Directory
 from ..site.navmemo import NavMemoPlugin
+from ..site.pagememo import PageMemoPlugin
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class MkDocsSite:
         with self.context():
             self.config = load_config(str(generated), site_dir=str(site_dir))
             self.config.plugins["direktori-navmemo"] = NavMemoPlugin()
+            self.config.plugins["direktori-pagememo"] = PageMemoPlugin()  # last: wraps the env
             self.config = self.config.plugins.on_config(self.config)
         self.files: Files = Files([])
         self.doc_files: list[File] = []  # the documentation pages, as MkDocs lists them
