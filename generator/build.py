@@ -38,6 +38,7 @@ from .errors import CheckFailed, GeneratorError
 from .paths import MKDOCS_YML, PACKAGE
 from .site.navmemo import NavMemoPlugin
 from .site.pagememo import PageMemoPlugin
+from .site.rawpage import RawPagePlugin
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,7 @@ def mkdocs_stage(
     with data_epoch(directory):
         try:
             config = load_config(str(generated), site_dir=str(site_dir), strict=strict)
+            config.plugins["direktori-rawpage"] = RawPagePlugin()
             config.plugins["direktori-navmemo"] = NavMemoPlugin()
             config.plugins["direktori-pagememo"] = PageMemoPlugin()  # last: wraps the env
             mkdocs_build(config)
