@@ -90,8 +90,9 @@ def normalized(text: str, tab_length: int) -> str:
     (markdown.preprocessors.NormalizeWhitespace)."""
     source = text.replace(util.STX, "").replace(util.ETX, "")
     source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
-    source = source.expandtabs(tab_length)
-    return re.sub(r"(?<=\n) +\n", "\n", source)
+    source = source.expandtabs(tab_length) if "\t" in source else source
+    # Lines of spaces only: none without " \n" (the full scan costs 0.2 ms a page).
+    return re.sub(r"(?<=\n) +\n", "\n", source) if " \n" in source else source
 
 
 def rendered(page: Any) -> tuple:
