@@ -36,7 +36,10 @@ from .check import check_directory
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
 from .paths import MKDOCS_YML, PACKAGE
+from .site import twocore
 from .site.navmemo import NavMemoPlugin
+from .site.pagememo import PageMemoPlugin
+from .site.rawpage import RawPagePlugin
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +104,6 @@ def mkdocs_stage(
     generated beside the tree from `config_file` (settings in, no hook; see
     generator/site/config.py): `mkdocs build -f` that file alone gives the same site."""
     import yaml
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -114,8 +116,10 @@ def mkdocs_stage(
     with data_epoch(directory):
         try:
             config = load_config(str(generated), site_dir=str(site_dir), strict=strict)
+            config.plugins["direktori-rawpage"] = RawPagePlugin()
             config.plugins["direktori-navmemo"] = NavMemoPlugin()
-            mkdocs_build(config)
+            config.plugins["direktori-pagememo"] = PageMemoPlugin()  # last: wraps the env
+            twocore.build(config)  # MkDocs' build, pages on both cores
         except (MkDocsException, SystemExit) as exc:
             raise BuildFailed(f"MkDocs build failed: {exc}") from exc
         except Exception as exc:  # a theme or plugin bug must not pass for a finished build

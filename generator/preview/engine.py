@@ -26,6 +26,8 @@ from mkdocs.structure.pages import Page
 from .. import build, site
 from ..directory import Directory
 from ..site.navmemo import NavMemoPlugin
+from ..site.pagememo import PageMemoPlugin
+from ..site.rawpage import RawPagePlugin
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,9 @@ class MkDocsSite:
         generated = site.write_config(config_file, docs_dir, directory.settings)
         with self.context():
             self.config = load_config(str(generated), site_dir=str(site_dir))
+            self.config.plugins["direktori-rawpage"] = RawPagePlugin()
             self.config.plugins["direktori-navmemo"] = NavMemoPlugin()
+            self.config.plugins["direktori-pagememo"] = PageMemoPlugin()  # last: wraps the env
             self.config = self.config.plugins.on_config(self.config)
         self.files: Files = Files([])
         self.doc_files: list[File] = []  # the documentation pages, as MkDocs lists them
