@@ -11,7 +11,10 @@ The map is not a second list kept by hand. Every page comes from one unit of
 - `("list-field", code, field)`: a field of the services of a city's list, read by a
   page builder (a kind-of-help page filters them by `categories`);
 - `("org-services", id)`: the services an organisation runs;
-- `("service-set",)`: the whole set of services (a list of every service).
+- `("service-set",)`: the whole set of services (a list of every service);
+- `("kind", id)`: which services each city lists under one kind of help, in order
+  (`Renderer.kind_by_city`): a national kind-of-help page shows these and nothing else
+  of the city lists, so a new service re-renders only the pages of its own kinds.
 
 After an edit `TrackingRenderer.replace_services` says which keys changed and the
 preview re-renders the units that read one of them.
@@ -175,6 +178,20 @@ class TrackingRenderer(pages.Renderer):
             self._shown[city] = [Shown(bare(v), self.reads, city) for v in super().covering(city)]
         return self._shown[city]
 
+    def kind_by_city(self, cid: str) -> list[tuple]:
+        """The base lists, read as one key: ("kind", cid) (see `kind_members_of`)."""
+        self.reads.note(("kind", cid))
+        with paused(self.reads):
+            rows = [
+                (regions.lookup(code), kind_members_of(self.bare_covering(code), cid))
+                for code in self.d.city_codes()
+            ]
+        return [(city, [Shown(v, self.reads) for v in members]) for city, members in rows]
+
+    def bare_covering(self, city: str) -> list:
+        """The views of a city's list, not wrapped (nothing is noted)."""
+        return [bare(v) for v in pages.Renderer.covering(self, city)]
+
     def service(self, sid: str):
         return Shown(super().service(sid), self.reads)
 
@@ -202,6 +219,7 @@ class TrackingRenderer(pages.Renderer):
                 self.lists = self.city_lists(c.code for c in regions.cities())
             orgs_before = self._orgs if self._orgs is not None else self.org_lists()
             old = {sid: self._services.get(sid) for sid in changed}
+            views_before = {**self._services, **old}
             for sid, entry in changed.items():
                 if entry is None:
                     dict.pop(self.d.services, sid, None)
@@ -212,10 +230,16 @@ class TrackingRenderer(pages.Renderer):
                     self._services[sid] = pages.views.service_view(self.d, stored)
             self.reindex()
             cities = self.cities_holding(set(changed))
+            self.forget_lists(cities)
             before = {c: self.lists.get(c, ()) for c in cities}
             self.lists.update(self.city_lists(cities))
             keys: set[Key] = {("services", sid) for sid in changed}
             keys |= {("city", c) for c in cities if before[c] != self.lists[c]}
+            for c in cities:
+                kinds_before = city_kinds(before[c], views_before)
+                kinds_after = city_kinds(self.lists[c], self._services)
+                keys |= {("kind", k) for k in kinds_before.keys() | kinds_after.keys()
+                         if kinds_before.get(k) != kinds_after.get(k)}  # fmt: skip
             for name in changed_fields(old, {sid: self._services.get(sid) for sid in changed}):
                 keys |= {("list-field", c, name) for c in cities}
             orgs_after = self._orgs = self.org_lists()
@@ -226,13 +250,19 @@ class TrackingRenderer(pages.Renderer):
             return keys, cities
 
     def reindex(self) -> None:
-        """Drop every index built from the services (the Directory's and ours)."""
+        """Drop the Directory's indexes of the services, and ours by organisation."""
         self.d.__dict__.pop("_city_index", None)
         self.d.__dict__.pop("_indexes", None)
-        self._covering = {}
-        self._shown = {}
         groups = pages._group(dict.values(self.d.services), lambda e: [e.record.organisation])
         self.services_by_org = TrackedGroups(groups, self.reads)
+
+    def forget_lists(self, cities: set[str]) -> None:
+        """Drop the lists of `cities` (those holding a changed service, before or after);
+        every other city lists the same views as before, so its list is kept: a page
+        that counts every city's list (the services index) need not build 514 again."""
+        for city in cities:
+            self._covering.pop(city, None)
+            self._shown.pop(city, None)
 
     def city_lists(self, codes: Iterable[str]) -> dict[str, tuple]:
         """The ids each city's pages list (`Renderer.covering`), in order."""
@@ -257,6 +287,21 @@ class TrackingRenderer(pages.Renderer):
 
     def org_lists(self) -> dict[str, tuple]:
         return {oid: tuple(e.id for e in es) for oid, es in dict.items(self.services_by_org)}
+
+
+def kind_members_of(views: list, cid: str) -> list:
+    """`pages.kind_members` of bare views (no attribute read is noted)."""
+    return [v for v in views if any(c.id == cid for c in v.categories)]
+
+
+def city_kinds(ids: tuple, views: dict) -> dict[str, tuple]:
+    """Kind of help -> the ids a city's list shows under it, in the list's order."""
+    out: dict[str, list] = {}
+    for sid in ids:
+        view = views.get(sid)
+        for cid in dict.fromkeys(c.id for c in view.categories) if view else ():
+            out.setdefault(cid, []).append(sid)
+    return {cid: tuple(members) for cid, members in out.items()}
 
 
 def changed_fields(old: dict, new: dict) -> set[str]:

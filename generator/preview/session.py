@@ -6,9 +6,11 @@ MkDocs), keeping the pieces. `Session.apply(paths)` takes the files that changed
 - service record files (edited, created, deleted, renamed): only those files are read
   and checked again (`check.check_part`: their one-file rules and their references
   against every id of the tree); the units of pages that read what changed
-  (`depmap`) are rendered again, then the search shards of the cities they touch,
-  then MkDocs renders only those pages. The leaflets of those cities are marked stale
-  (`stale_leaflets`; `make build` renders them), the preview never waits for a PDF.
+  (`depmap`) are rendered again, then MkDocs renders only those pages. After the
+  pages are served, `catch_up` writes the search shards of the cities they touch (in
+  a forked child, on the other core) and the docs tree's list of generated files.
+  The leaflets of those cities are marked stale (`stale_leaflets`; `make build`
+  renders them), the preview never waits for a PDF.
 - any other file (organisations, hotlines, settings, taxonomy, content/, overrides/):
   everything is built again, as at the start.
 
@@ -31,7 +33,8 @@ from .. import build, check
 from ..check.reading import RawRecord, display_path, load_file
 from ..check.rules import run_file_rules
 from ..directory import Directory, Entry
-from ..errors import CheckFailed, Problem
+from ..errors import CheckFailed, GeneratorError, Problem
+from ..forked import Child
 from ..kinds import FILES, FOLDERS
 from ..search import documents
 from ..search import index as search_index
@@ -91,6 +94,7 @@ class Session:
         self.problems: dict[str, list[str]] = {}  # file shown -> problem lines (errors)
         self.stale_leaflets: set[str] = set()  # city codes
         self.search_due: set[str] = set()  # cities whose search shard is out of date
+        self.listed: tuple[set[str], set[str]] = (set(), set())  # manifest: added, removed
         self._units: list[Unit] | None = None
         self.lock = threading.RLock()  # one change at a time (the server has threads)
 
@@ -117,6 +121,7 @@ class Session:
         self.site.build_all()
         self.stale_leaflets = set()
         self.search_due = set()
+        self.listed = (set(), set())  # write_tree wrote the manifest
         # Millions of objects now live as long as the preview: keep them out of the
         # cyclic collector's scans (https://docs.python.org/3/library/gc.html#gc.freeze),
         # which otherwise cost an edit at 10,000 records about a second.
@@ -147,6 +152,20 @@ class Session:
             if key[0] == "service":
                 build_unit = _with_cards(build_unit, r, key[1])
             out.append((key, build_unit))
+        return out
+
+    def units_after(self, units: list[Unit], changed: dict[str, Entry | None]) -> list[Unit]:
+        """`units()` after services were created or deleted: only service units come
+        and go (building the list again costs ~0.1 s at 10,000 records)."""
+        assert self.renderer is not None
+        r = self.renderer
+        gone = {("service", sid) for sid, entry in changed.items() if entry is None}
+        have = {key for key, _ in units}
+        out = [unit for unit in units if unit[0] not in gone]
+        for sid in sorted(changed):
+            key, build_unit = pages.service_unit(r, sid)
+            if changed[sid] is not None and key not in have:
+                out.append((key, _with_cards(build_unit, r, sid)))
         return out
 
     # --- an edit -------------------------------------------------------------------
@@ -252,8 +271,10 @@ class Session:
     def _render(self, changed: dict[str, Entry | None]) -> Outcome:
         assert self.renderer is not None and self.site is not None
         keys, cities = self.renderer.replace_services(changed)
-        if self._units is None or ("service-set",) in keys:
-            self._units = self.units()  # an edit changes no unit: ~0.1 s at 10,000 kept
+        if self._units is None:
+            self._units = self.units()
+        elif ("service-set",) in keys:
+            self._units = self.units_after(self._units, changed)
         units = self._units
         current = {key for key, _ in units}
         gone = [key for key in self.depmap.reads if key not in current]
@@ -266,7 +287,7 @@ class Session:
         dropped = [p for key in gone for p in self.depmap.forget(key)]
         dropped += [p for key in wanted for p in before[key] if p not in files]
         self._delete(dropped)
-        self._manifest(written, dropped)
+        self._list(written, dropped)
         self.site.update(written, dropped)
         self.search_due |= cities
         if cities - self.stale_leaflets:
@@ -284,14 +305,27 @@ class Session:
     def catch_up(self) -> list[str]:
         """After the pages: the search shards of the cities an edit touched and the
         national index (a province-wide service is in 35 shards: ~1.5 s the page need
-        not wait for). Returns the files written."""
+        not wait for), and the manifest. The shards are written by a forked child
+        (`generator.forked`) from the directory as it is now: the next save need not
+        wait for them, and they take the other core instead of this one's GIL.
+        Returns the files written."""
         with self.lock:
+            self._manifest()
             cities, self.search_due = self.search_due, set()
             if not cities or self.site is None:
                 return []
-            written = self._search(cities)
-            self.site.update(written, [])
-            return written
+            child = Child("search", self._search, cities)
+        try:
+            written = child.result()
+        except GeneratorError as exc:  # the shards stay due; the pages are served
+            log.error("search shards not updated: %s", exc)
+            with self.lock:
+                self.search_due |= cities
+            return []
+        with self.lock:
+            if self.site is not None:
+                self.site.update(written, [])
+        return written
 
     def _search(self, cities: set[str]) -> list[str]:
         """The search shards of `cities` and the national index."""
@@ -315,14 +349,26 @@ class Session:
         for rel in paths:
             (self.o.docs_dir / rel).unlink(missing_ok=True)
 
-    def _manifest(self, written: list[str], deleted: list[str]) -> None:
+    def _list(self, written: list[str], deleted: list[str]) -> None:
+        """Note files written and deleted for the manifest (`_manifest`)."""
+        added, removed = self.listed
+        added.update(written)
+        added.difference_update(deleted)
+        removed.update(deleted)
+        removed.difference_update(written)
+
+    def _manifest(self) -> None:
         """Keep the docs tree's list of generated files true (`site.write`), so the
         next full write deletes what the preview wrote and no record needs any more."""
+        added, removed = self.listed
+        if not added and not removed:
+            return
         path = self.o.docs_dir / MANIFEST
         listed = read_manifest(path)
-        now = (listed | set(written)) - set(deleted)
+        now = (listed | added) - removed
         if now != listed:
             write_if_changed(path, json.dumps(sorted(now), indent=0).encode() + b"\n")
+        self.listed = (set(), set())
 
 
 def _with_cards(build_unit, r: TrackingRenderer, sid: str):

@@ -138,6 +138,13 @@ class Renderer:
             self._covering[city] = self.services(found)
         return self._covering[city]
 
+    def kind_by_city(self, cid: str) -> list[tuple]:
+        """[(city, the services of one kind of help its pages list)] for every city the
+        directory covers: what a national kind-of-help page shows."""
+        return [
+            (regions.lookup(c), kind_members(self.covering(c), cid)) for c in self.d.city_codes()
+        ]
+
     def page(self, template: str, url: str, title: str, meta: dict | None = None, **ctx) -> Page:
         edit_url = (meta or {}).get("edit_url")
         report_url = (meta or {}).get("report_url")
@@ -466,9 +473,7 @@ def short_hours(hotline) -> str:
 def category_page(r: Renderer, cid: str) -> Page:
     d = r.d
     term = d.categories[cid]
-    by_city = []
-    for code in d.city_codes():
-        by_city.append((regions.lookup(code), kind_members(r.covering(code), cid)))
+    by_city = r.kind_by_city(cid)
     hotlines = [h for h in d.hotlines.values() if cid in h.record.categories]
     total = sum(len(members) for _city, members in by_city)
     return r.page(
@@ -492,17 +497,24 @@ def city_counts(by_city: list[tuple]) -> list[tuple]:
     return [(regions.lookup(code), cities) for code, cities in sorted(out.items())]
 
 
+INDEX_META = {"search": {"exclude": True}, "hide": ["toc"]}
+
+
 def index_pages(r: Renderer) -> list[Page]:
+    """Every index page: the lists of regions, kinds, hotlines and services, and the
+    organisations' pages (two units of `page_units`: organisations read no service)."""
+    return [*list_index_pages(r), *organisation_index_pages(r)]
+
+
+def list_index_pages(r: Renderer) -> list[Page]:
     d = r.d
-    meta = {"search": {"exclude": True}, "hide": ["toc"]}
-    orgs = sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id))
-    split = len(orgs) > LIGHT_LIMIT
+    meta = INDEX_META
     light = len(d.services) > LIGHT_LIMIT
     # A light list links cities instead of listing services: no need to sort them all.
     services = (
         [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
     )
-    pages = [
+    return [
         r.page(
             "index_regions.html",
             "kota/",
@@ -512,14 +524,6 @@ def index_pages(r: Renderer) -> list[Page]:
             covered=covered(d),
         ),
         r.page("index_categories.html", "bantuan/", "Jenis bantuan", meta),
-        r.page(
-            "index_organisations.html",
-            "organisasi/",
-            "Organisasi",
-            meta,
-            orgs=[e for e in orgs if e.record.regions == "national"] if split else orgs,
-            by_province=org_provinces(orgs) if split else None,
-        ),
         r.page(
             "index_hotlines.html",
             "hotline/",
@@ -541,6 +545,22 @@ def index_pages(r: Renderer) -> list[Page]:
             total=len(d.services),
         ),
     ]
+
+
+def organisation_index_pages(r: Renderer) -> list[Page]:
+    """`organisasi/`, and a page per province when the national list would be long."""
+    orgs = sorted(r.d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id))
+    split = len(orgs) > LIGHT_LIMIT
+    pages = [
+        r.page(
+            "index_organisations.html",
+            "organisasi/",
+            "Organisasi",
+            INDEX_META,
+            orgs=[e for e in orgs if e.record.regions == "national"] if split else orgs,
+            by_province=org_provinces(orgs) if split else None,
+        )
+    ]
     if split:
         for province, members in org_provinces(orgs):
             pages.append(
@@ -548,7 +568,7 @@ def index_pages(r: Renderer) -> list[Page]:
                     "index_organisations.html",
                     urls.province_organisations_url(province.code),
                     f"Organisasi di {province.name}",
-                    meta,
+                    INDEX_META,
                     orgs=members,
                     by_province=None,
                 )
@@ -593,14 +613,15 @@ def page_units(r: Renderer, materials: list[dict] | None = None) -> list[tuple[t
     d = r.d
     units: list[tuple[tuple, Callable]] = [
         (("home",), lambda: [home_page(r)]),
-        (("index",), lambda: index_pages(r)),
+        (("index",), lambda: list_index_pages(r)),
+        (("index-organisations",), lambda: organisation_index_pages(r)),
         (("materials",), lambda: [materials_page(r, materials or [])]),
     ]
     for city in regions.cities():
         units.append((("city", city.code), partial(_one, city_page, r, city)))
         units.append((("printable", city.code), partial(_one, printable_page, r, city)))
         units.append((("city-kinds", city.code), partial(city_kind_pages, r, city)))
-    units += [(("service", sid), partial(_one, service_page, r, sid)) for sid in sorted(d.services)]
+    units += [service_unit(r, sid) for sid in sorted(d.services)]
     units += [
         (("organisation", oid), partial(_one, organisation_page, r, oid))
         for oid in sorted(d.organisations)
@@ -608,6 +629,11 @@ def page_units(r: Renderer, materials: list[dict] | None = None) -> list[tuple[t
     units += [(("hotline", hid), partial(_one, hotline_page, r, hid)) for hid in sorted(d.hotlines)]
     units += [(("category", cid), partial(_one, category_page, r, cid)) for cid in d.categories]
     return units
+
+
+def service_unit(r: Renderer, sid: str) -> tuple[tuple, Callable]:
+    """The unit of a service's page (the preview adds one for a new service file)."""
+    return ("service", sid), partial(_one, service_page, r, sid)
 
 
 def _one(builder: Callable, *args) -> list[Page]:
