@@ -216,7 +216,7 @@ class TrackingRenderer(pages.Renderer):
         service before or after (their search shards show its text)."""
         with paused(self.reads):
             if not self.lists:
-                self.lists = self.city_lists(c.code for c in regions.cities())
+                self.remember_lists()
             orgs_before = self._orgs if self._orgs is not None else self.org_lists()
             old = {sid: self._services.get(sid) for sid in changed}
             views_before = {**self._services, **old}
@@ -255,6 +255,13 @@ class TrackingRenderer(pages.Renderer):
         self.d.__dict__.pop("_indexes", None)
         groups = pages._group(dict.values(self.d.services), lambda e: [e.record.organisation])
         self.services_by_org = TrackedGroups(groups, self.reads)
+
+    def remember_lists(self) -> None:
+        """What every city lists now, and every organisation runs (what an edit is
+        compared with; done once after the first render, so the first edit need not)."""
+        with paused(self.reads):
+            self.lists = self.city_lists(c.code for c in regions.cities())
+            self._orgs = self.org_lists()
 
     def forget_lists(self, cities: set[str]) -> None:
         """Drop the lists of `cities` (those holding a changed service, before or after);

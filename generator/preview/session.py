@@ -112,7 +112,6 @@ class Session:
         self.materials = build.leaflets_stage(directory, self.o.docs_dir)
         self.renderer = TrackingRenderer(directory, Reads())
         self.depmap = DepMap()
-        self._units = None
         files = self._all_files()
         write_tree(files, self.o.docs_dir)
         build.search_stage(directory, self.o.docs_dir)
@@ -140,7 +139,9 @@ class Session:
         assert self.renderer is not None
         files = content_files(self.o.content_dir)
         files.update(asset_files())
-        files.update(render_units(self.renderer, self.units(), self.depmap))
+        self._units = self.units()
+        files.update(render_units(self.renderer, self._units, self.depmap))
+        self.renderer.remember_lists()
         return files
 
     def units(self) -> list[Unit]:

@@ -501,19 +501,15 @@ INDEX_META = {"search": {"exclude": True}, "hide": ["toc"]}
 
 
 def index_pages(r: Renderer) -> list[Page]:
-    """Every index page: the lists of regions, kinds, hotlines and services, and the
-    organisations' pages (two units of `page_units`: organisations read no service)."""
-    return [*list_index_pages(r), *organisation_index_pages(r)]
+    """Every index page. They are three units of `page_units`, so that a new service
+    renders again only the one that lists services (the others read none)."""
+    return [*list_index_pages(r), services_index_page(r), *organisation_index_pages(r)]
 
 
 def list_index_pages(r: Renderer) -> list[Page]:
+    """The lists of regions, kinds of help and hotlines."""
     d = r.d
     meta = INDEX_META
-    light = len(d.services) > LIGHT_LIMIT
-    # A light list links cities instead of listing services: no need to sort them all.
-    services = (
-        [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
-    )
     return [
         r.page(
             "index_regions.html",
@@ -531,20 +527,30 @@ def list_index_pages(r: Renderer) -> list[Page]:
             meta,
             hotlines=d._hotlines(lambda h: True),
         ),
-        r.page(
-            "index_services.html",
-            "layanan/",
-            "Semua layanan",
-            meta,
-            services=[r.service(sid) for sid in services],
-            by_province=(
-                city_counts([(regions.lookup(c), r.covering(c)) for c in d.city_codes()])
-                if light
-                else None
-            ),
-            total=len(d.services),
-        ),
     ]
+
+
+def services_index_page(r: Renderer) -> Page:
+    """`layanan/`: every service, or (a light list) the number of services per city."""
+    d = r.d
+    light = len(d.services) > LIGHT_LIMIT
+    # A light list links cities instead of listing services: no need to sort them all.
+    services = (
+        [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+    )
+    return r.page(
+        "index_services.html",
+        "layanan/",
+        "Semua layanan",
+        INDEX_META,
+        services=[r.service(sid) for sid in services],
+        by_province=(
+            city_counts([(regions.lookup(c), r.covering(c)) for c in d.city_codes()])
+            if light
+            else None
+        ),
+        total=len(d.services),
+    )
 
 
 def organisation_index_pages(r: Renderer) -> list[Page]:
@@ -614,6 +620,7 @@ def page_units(r: Renderer, materials: list[dict] | None = None) -> list[tuple[t
     units: list[tuple[tuple, Callable]] = [
         (("home",), lambda: [home_page(r)]),
         (("index",), lambda: list_index_pages(r)),
+        (("index-services",), partial(_one, services_index_page, r)),
         (("index-organisations",), lambda: organisation_index_pages(r)),
         (("materials",), lambda: [materials_page(r, materials or [])]),
     ]

@@ -51,7 +51,7 @@ def test_units_of_a_city_service_are_its_city_lists(rendered):
     _renderer, depmap, _files = rendered
     units = depmap.units_reading({("services", "pengaduan-uptd-ppa-contoh-bone")})
     assert {u[0] for u in units} == {
-        "city", "printable", "service", "organisation", "category", "index",
+        "city", "printable", "service", "organisation", "category", "index-services",
     }  # fmt: skip
     assert {u[1] for u in units if u[0] == "city"} == {"73.08"}
 
