@@ -14,7 +14,10 @@ The map is not a second list kept by hand. Every page comes from one unit of
 - `("service-set",)`: the whole set of services (a list of every service);
 - `("kind", id)`: which services each city lists under one kind of help, in order
   (`Renderer.kind_by_city`): a national kind-of-help page shows these and nothing else
-  of the city lists, so a new service re-renders only the pages of its own kinds.
+  of the city lists, so a new service re-renders only the pages of its own kinds;
+- `("city-kind", code, id)` and `("city-large", code)`: the same for one city, and
+  whether its list is too long for its page (`Renderer.city_kind`): a large city's
+  page of one kind of help.
 
 After an edit `TrackingRenderer.replace_services` says which keys changed and the
 preview re-renders the units that read one of them.
@@ -188,6 +191,15 @@ class TrackingRenderer(pages.Renderer):
             ]
         return [(city, [Shown(v, self.reads) for v in members]) for city, members in rows]
 
+    def city_kind(self, city: str, cid: str) -> tuple[bool, list]:
+        """The base answer, read as two keys (see the module docstring)."""
+        self.reads.note(("city-large", city), ("city-kind", city, cid))
+        with paused(self.reads):
+            views = self.bare_covering(city)
+            large = len(views) > pages.CITY_LIMIT
+            members = kind_members_of(views, cid) if large else []
+        return large, [Shown(v, self.reads) for v in members]
+
     def bare_covering(self, city: str) -> list:
         """The views of a city's list, not wrapped (nothing is noted)."""
         return [bare(v) for v in pages.Renderer.covering(self, city)]
@@ -236,10 +248,7 @@ class TrackingRenderer(pages.Renderer):
             keys: set[Key] = {("services", sid) for sid in changed}
             keys |= {("city", c) for c in cities if before[c] != self.lists[c]}
             for c in cities:
-                kinds_before = city_kinds(before[c], views_before)
-                kinds_after = city_kinds(self.lists[c], self._services)
-                keys |= {("kind", k) for k in kinds_before.keys() | kinds_after.keys()
-                         if kinds_before.get(k) != kinds_after.get(k)}  # fmt: skip
+                keys |= list_keys(c, before[c], views_before, self.lists[c], self._services)
             for name in changed_fields(old, {sid: self._services.get(sid) for sid in changed}):
                 keys |= {("list-field", c, name) for c in cities}
             orgs_after = self._orgs = self.org_lists()
@@ -294,6 +303,19 @@ class TrackingRenderer(pages.Renderer):
 
     def org_lists(self) -> dict[str, tuple]:
         return {oid: tuple(e.id for e in es) for oid, es in dict.items(self.services_by_org)}
+
+
+def list_keys(city: str, ids_before: tuple, views_before: dict, ids: tuple, views: dict) -> set:
+    """The keys of one city's list that changed: ("kind", ...), ("city-kind", ...) and
+    ("city-large", ...) (see the module docstring)."""
+    keys: set[Key] = set()
+    if (len(ids_before) > pages.CITY_LIMIT) != (len(ids) > pages.CITY_LIMIT):
+        keys.add(("city-large", city))
+    before, after = city_kinds(ids_before, views_before), city_kinds(ids, views)
+    for kind in before.keys() | after.keys():
+        if before.get(kind) != after.get(kind):
+            keys |= {("kind", kind), ("city-kind", city, kind)}
+    return keys
 
 
 def kind_members_of(views: list, cid: str) -> list:

@@ -145,6 +145,12 @@ class Renderer:
             (regions.lookup(c), kind_members(self.covering(c), cid)) for c in self.d.city_codes()
         ]
 
+    def city_kind(self, city: str, cid: str) -> tuple[bool, list]:
+        """(whether the city's list is too long for its page, the services of one kind
+        of help in it): what the city's page of that kind shows."""
+        services = self.covering(city)
+        return len(services) > CITY_LIMIT, kind_members(services, cid)
+
     def page(self, template: str, url: str, title: str, meta: dict | None = None, **ctx) -> Page:
         edit_url = (meta or {}).get("edit_url")
         report_url = (meta or {}).get("report_url")
@@ -290,35 +296,37 @@ def category_previews(d: Directory, services: list[views.ServiceView], code: str
 
 def city_kind_pages(r: Renderer, city: regions.RegionInfo) -> list[Page]:
     """The pages of each kind of help in a large city (none for other cities)."""
-    services = r.covering(city.code)
-    if len(services) <= CITY_LIMIT:
+    return [page for cid in r.d.categories for page in city_kind_pages_of(r, city, cid)]
+
+
+def city_kind_pages_of(r: Renderer, city: regions.RegionInfo, cid: str) -> list[Page]:
+    """The pages of one kind of help in a large city, when the city page cannot show
+    all its services (none otherwise). One unit of `page_units` per city and kind."""
+    large, members = r.city_kind(city.code, cid)
+    if not large or len(members) <= KIND_PREVIEW:  # the city page shows them all
         return []
+    term = r.d.categories[cid]
     lines = present.hotlines_of_city(r.d, city.code)
-    urgent = r.hotline_lines(lines.emergency)
+    chunks = [members[i : i + KIND_PAGE_SIZE] for i in range(0, len(members), KIND_PAGE_SIZE)]
     out = []
-    for cid, term in r.d.categories.items():
-        members = kind_members(services, cid)
-        if len(members) <= KIND_PREVIEW:  # the city page shows them all
-            continue
-        chunks = [members[i : i + KIND_PAGE_SIZE] for i in range(0, len(members), KIND_PAGE_SIZE)]
-        for number, chunk in enumerate(chunks, start=1):
-            meta = {**RECORD_META, "back": {"url": urls.city_url(city.code), "label": city.name}}
-            out.append(
-                r.page(
-                    "city_kind.html",
-                    city_kind_url(city.code, cid, number),
-                    f"{term.label} di {city.name}",
-                    meta,
-                    city=city,
-                    term=term,
-                    members=chunk,
-                    total=len(members),
-                    number=number,
-                    pages=[city_kind_url(city.code, cid, n) for n in range(1, len(chunks) + 1)],
-                    urgent=urgent,
-                    line_hours=line_hours(lines.all),
-                )
+    for number, chunk in enumerate(chunks, start=1):
+        meta = {**RECORD_META, "back": {"url": urls.city_url(city.code), "label": city.name}}
+        out.append(
+            r.page(
+                "city_kind.html",
+                city_kind_url(city.code, cid, number),
+                f"{term.label} di {city.name}",
+                meta,
+                city=city,
+                term=term,
+                members=chunk,
+                total=len(members),
+                number=number,
+                pages=[city_kind_url(city.code, cid, n) for n in range(1, len(chunks) + 1)],
+                urgent=r.hotline_lines(lines.emergency),
+                line_hours=line_hours(lines.all),
             )
+        )
     return out
 
 
@@ -627,7 +635,10 @@ def page_units(r: Renderer, materials: list[dict] | None = None) -> list[tuple[t
     for city in regions.cities():
         units.append((("city", city.code), partial(_one, city_page, r, city)))
         units.append((("printable", city.code), partial(_one, printable_page, r, city)))
-        units.append((("city-kinds", city.code), partial(city_kind_pages, r, city)))
+        units += [
+            (("city-kind", city.code, cid), partial(city_kind_pages_of, r, city, cid))
+            for cid in d.categories
+        ]
     units += [service_unit(r, sid) for sid in sorted(d.services)]
     units += [
         (("organisation", oid), partial(_one, organisation_page, r, oid))

@@ -146,3 +146,22 @@ def test_an_edit_of_a_listed_field_keeps_the_kind_pages_that_do_not_show_it(rend
         assert kind_units(depmap, keys) == {"mediasi"}
     finally:
         renderer.replace_services({sid: entry})
+
+
+def test_a_large_city_renders_again_only_its_pages_of_the_kinds_that_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "CITY_LIMIT", 3)  # Kabupaten Bone becomes a large city
+    monkeypatch.setattr(pages, "KIND_PREVIEW", 1)
+    root = tmp_path / "fictional"
+    shutil.copytree(FICTIONAL, root)
+    directory, _report = check_directory(root, TODAY)
+    renderer, depmap = TrackingRenderer(directory, Reads()), DepMap()
+    units = pages.page_units(renderer)
+    render_units(renderer, units, depmap)
+    sid = "mediasi-baru-contoh-bone"
+    keys, _cities = renderer.replace_services({sid: new_service(renderer, sid, ["mediasi"])})
+    again = {unit for unit in depmap.units_reading(keys) if unit[0] == "city-kind"}
+    assert again == {("city-kind", "73.08", "mediasi")}
+    files = render_units(renderer, [u for u in units if u[0] in again], depmap)
+    assert list(files) == ["kota/73-08-kabupaten-bone/bantuan/mediasi/index.md"]
+    whole = {p.path: p.text().encode() for p in pages.all_pages(pages.Renderer(renderer.d))}
+    assert files.items() <= whole.items()
