@@ -66,6 +66,7 @@ class Outcome:
 
     mode: str  # "fast", "full" or "failed"
     seconds: float = 0.0
+    cpu: float = 0.0  # CPU seconds of this process (every thread) while it applied
     units: int = 0
     written: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
@@ -173,7 +174,7 @@ class Session:
 
     def apply(self, paths: set[Path]) -> Outcome:
         """Take the files that changed (created, edited or deleted) and update the site."""
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         paths = {p for p in paths if not self.is_unread(p)}
         if not paths and self.site is not None:
             return Outcome("fast")
@@ -183,6 +184,7 @@ class Session:
             else:
                 outcome = self._fast(paths)
         outcome.seconds = time.perf_counter() - began
+        outcome.cpu = time.process_time() - cpu
         return outcome
 
     def is_unread(self, path: Path) -> bool:
