@@ -9,7 +9,7 @@ The map is not a second list kept by hand. Every page comes from one unit of
 - `("city", code)`: the list of services a city's pages show (`Renderer.covering`),
   so a service created in, or moved out of, a city re-renders what lists that city;
 - `("list-field", code, field)`: a field of the services of a city's list, read by a
-  page builder (a kind-of-help page filters them by `categories`);
+  page builder (a large city's page groups them by `categories`);
 - `("org-services", id)`: the services an organisation runs;
 - `("service-set",)`: the whole set of services (a list of every service);
 - `("kind", id)`: which services each city lists under one kind of help, in order
