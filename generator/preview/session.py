@@ -33,7 +33,7 @@ from .. import build, check
 from ..check.reading import RawRecord, display_path, load_file
 from ..check.rules import run_file_rules
 from ..directory import Directory, Entry
-from ..errors import CheckFailed, GeneratorError, Problem
+from ..errors import CheckFailed, Problem
 from ..forked import Child
 from ..kinds import FILES, FOLDERS
 from ..search import documents
@@ -96,6 +96,7 @@ class Session:
         self.stale_leaflets: set[str] = set()  # city codes
         self.search_due: set[str] = set()  # cities whose search shard is out of date
         self.listed: tuple[set[str], set[str]] = (set(), set())  # manifest: added, removed
+        self.generation = 0  # full builds so far (search shards from before one are stale)
         self._units: list[Unit] | None = None
         self.lock = threading.RLock()  # one change at a time (the server has threads)
 
@@ -122,6 +123,7 @@ class Session:
         self.stale_leaflets = set()
         self.search_due = set()
         self.listed = (set(), set())  # write_tree wrote the manifest
+        self.generation += 1
         # Millions of objects now live as long as the preview: keep them out of the
         # cyclic collector's scans (https://docs.python.org/3/library/gc.html#gc.freeze),
         # which otherwise cost an edit at 10,000 records about a second.
@@ -309,26 +311,45 @@ class Session:
         """After the pages: the search shards of the cities an edit touched and the
         national index (a province-wide service is in 35 shards: ~1.5 s the page need
         not wait for), and the manifest. The shards are written by a forked child
-        (`generator.forked`) from the directory as it is now: the next save need not
-        wait for them, and they take the other core instead of this one's GIL.
+        (`generator.forked`) from the directory as it is at the fork: the next save need
+        not wait for them, and they take the other core instead of this one's GIL.
+        Cities changed again meanwhile are due again and done in the next round.
         Returns the files written."""
-        with self.lock:
-            self._manifest()
-            cities, self.search_due = self.search_due, set()
-            if not cities or self.site is None:
-                return []
-            child = Child("search", self._search, cities)
-        try:
-            written = child.result()
-        except GeneratorError as exc:  # the shards stay due; the pages are served
-            log.error("search shards not updated: %s", exc)
+        written: list[str] = []
+        while True:
             with self.lock:
-                self.search_due |= cities
-            return []
-        with self.lock:
-            if self.site is not None:
-                self.site.update(written, [])
-        return written
+                self._manifest()
+                cities, self.search_due = self.search_due, set()
+                if not cities or self.site is None:
+                    return written
+                began = self.generation
+                child = self._fork_search(cities)  # forked inside the lock: one state
+            files = self._result(child)
+            with self.lock:
+                if files is None or self.generation != began:
+                    # Failed, or a full build since whose shards the child may have
+                    # overwritten with older ones: those cities are done again.
+                    self.search_due |= cities
+                    if files is None:
+                        return written
+                    continue
+                self.site.update(files, [])
+                written += files
+
+    def _fork_search(self, cities: set[str]) -> Child | None:
+        try:
+            return Child("search", self._search, cities)
+        except OSError as exc:  # no fork (memory): the pages stay served
+            log.error("search shards not updated: %s", exc)
+            return None
+
+    def _result(self, child: Child | None) -> list[str] | None:
+        """The files the child wrote; None when it failed."""
+        try:
+            return child.result() if child is not None else None
+        except Exception as exc:  # a bug in the child must not stop the catching up
+            log.error("search shards not updated: %s: %s", type(exc).__name__, exc)
+            return None
 
     def _search(self, cities: set[str]) -> list[str]:
         """The search shards of `cities` and the national index."""

@@ -158,6 +158,26 @@ def test_a_wrong_reference_is_reported_with_the_check_message(session):
         assert s.apply({path}).mode == "fast"
 
 
+def test_search_shards_that_could_not_be_written_stay_due(session, monkeypatch):
+    s = session
+    path = service_file(s, EDITED)
+    good = path.read_text(encoding="utf-8")
+    shard = s.o.site_dir / "assets" / "search" / "shards" / "73.08.json"
+    path.write_text(good.replace("name: ", "name: Dicari Lagi ", 1), encoding="utf-8")
+    try:
+        assert s.apply({path}).mode == "fast"
+        with monkeypatch.context() as broken:
+            broken.setattr(s, "_search", lambda cities: 1 / 0)  # fails in the child
+            assert s.catch_up() == []
+        assert "73.08" in s.search_due and "Dicari Lagi" not in shard.read_text()
+        assert "assets/search/shards/73.08.json" in s.catch_up()
+        assert "Dicari Lagi" in shard.read_text(encoding="utf-8")
+    finally:
+        path.write_text(good, encoding="utf-8")
+        assert s.apply({path}).mode == "fast"
+        s.catch_up()
+
+
 def test_the_preview_is_what_a_clean_build_makes(session, tmp_path):
     assert_clean_build(session, tmp_path)
 
