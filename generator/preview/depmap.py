@@ -9,9 +9,15 @@ The map is not a second list kept by hand. Every page comes from one unit of
 - `("city", code)`: the list of services a city's pages show (`Renderer.covering`),
   so a service created in, or moved out of, a city re-renders what lists that city;
 - `("list-field", code, field)`: a field of the services of a city's list, read by a
-  page builder (a kind-of-help page filters them by `categories`);
+  page builder (a large city's page groups them by `categories`);
 - `("org-services", id)`: the services an organisation runs;
-- `("service-set",)`: the whole set of services (a list of every service).
+- `("service-set",)`: the whole set of services (a list of every service);
+- `("kind", id)`: which services each city lists under one kind of help, in order
+  (`Renderer.kind_by_city`): a national kind-of-help page shows these and nothing else
+  of the city lists, so a new service re-renders only the pages of its own kinds;
+- `("city-kind", code, id)` and `("city-large", code)`: the same for one city, and
+  whether its list is too long for its page (`Renderer.city_kind`): a large city's
+  page of one kind of help.
 
 After an edit `TrackingRenderer.replace_services` says which keys changed and the
 preview re-renders the units that read one of them.
@@ -163,7 +169,6 @@ class TrackingRenderer(pages.Renderer):
         self.reads = reads
         self.lists: dict[str, tuple] = {}  # city -> ids its pages list
         self._shown: dict[str, list[Shown]] = {}  # city -> its list, wrapped
-        self._orgs: dict[str, tuple] | None = None  # organisation -> ids of its services
         track(directory, reads)
         with paused(reads):
             super().__init__(directory)
@@ -174,6 +179,29 @@ class TrackingRenderer(pages.Renderer):
         if city not in self._shown:  # wrapped once: a kind-of-help page reads 515 lists
             self._shown[city] = [Shown(bare(v), self.reads, city) for v in super().covering(city)]
         return self._shown[city]
+
+    def kind_by_city(self, cid: str) -> list[tuple]:
+        """The base lists, read as one key: ("kind", cid) (see `kind_members_of`)."""
+        self.reads.note(("kind", cid))
+        with paused(self.reads):
+            rows = [
+                (regions.lookup(code), kind_members_of(self.bare_covering(code), cid))
+                for code in self.d.city_codes()
+            ]
+        return [(city, [Shown(v, self.reads) for v in members]) for city, members in rows]
+
+    def city_kind(self, city: str, cid: str) -> tuple[bool, list]:
+        """The base answer, read as two keys (see the module docstring)."""
+        self.reads.note(("city-large", city), ("city-kind", city, cid))
+        with paused(self.reads):
+            views = self.bare_covering(city)
+            large = len(views) > pages.CITY_LIMIT
+            members = kind_members_of(views, cid) if large else []
+        return large, [Shown(v, self.reads) for v in members]
+
+    def bare_covering(self, city: str) -> list:
+        """The views of a city's list, not wrapped (nothing is noted)."""
+        return [bare(v) for v in pages.Renderer.covering(self, city)]
 
     def service(self, sid: str):
         return Shown(super().service(sid), self.reads)
@@ -199,9 +227,9 @@ class TrackingRenderer(pages.Renderer):
         service before or after (their search shards show its text)."""
         with paused(self.reads):
             if not self.lists:
-                self.lists = self.city_lists(c.code for c in regions.cities())
-            orgs_before = self._orgs if self._orgs is not None else self.org_lists()
+                self.remember_lists()
             old = {sid: self._services.get(sid) for sid in changed}
+            views_before = {**self._services, **old}
             for sid, entry in changed.items():
                 if entry is None:
                     dict.pop(self.d.services, sid, None)
@@ -211,28 +239,61 @@ class TrackingRenderer(pages.Renderer):
                     stored = dict.__getitem__(self.d.services, sid)
                     self._services[sid] = pages.views.service_view(self.d, stored)
             self.reindex()
+            keys: set[Key] = self.regroup(old, changed)
             cities = self.cities_holding(set(changed))
+            self.forget_lists(cities)
             before = {c: self.lists.get(c, ()) for c in cities}
             self.lists.update(self.city_lists(cities))
-            keys: set[Key] = {("services", sid) for sid in changed}
+            keys |= {("services", sid) for sid in changed}
             keys |= {("city", c) for c in cities if before[c] != self.lists[c]}
+            for c in cities:
+                keys |= list_keys(c, before[c], views_before, self.lists[c], self._services)
             for name in changed_fields(old, {sid: self._services.get(sid) for sid in changed}):
                 keys |= {("list-field", c, name) for c in cities}
-            orgs_after = self._orgs = self.org_lists()
-            keys |= {("org-services", o) for o in orgs_before.keys() | orgs_after.keys()
-                     if orgs_before.get(o) != orgs_after.get(o)}  # fmt: skip
             if any(old[sid] is None or changed[sid] is None for sid in changed):
                 keys.add(("service-set",))
             return keys, cities
 
     def reindex(self) -> None:
-        """Drop every index built from the services (the Directory's and ours)."""
+        """Drop the Directory's indexes of the services (built again when read)."""
         self.d.__dict__.pop("_city_index", None)
         self.d.__dict__.pop("_indexes", None)
-        self._covering = {}
-        self._shown = {}
-        groups = pages._group(dict.values(self.d.services), lambda e: [e.record.organisation])
-        self.services_by_org = TrackedGroups(groups, self.reads)
+
+    def regroup(self, old: dict, changed: dict[str, Entry | None]) -> set[Key]:
+        """`services_by_org` for the organisations of the changed services (before or
+        after), as `pages._group` makes it; returns the ("org-services", id) keys of
+        those whose list changed (grouping all 10,000 again costs ~0.07 s)."""
+        groups = self.services_by_org
+        orgs = {v.entry.record.organisation for v in old.values() if v is not None}
+        orgs |= {e.record.organisation for e in changed.values() if e is not None}
+        keys: set[Key] = set()
+        for oid in sorted(orgs):
+            before = dict.get(groups, oid, [])
+            kept = [e for e in before if e.id not in changed]
+            new = [dict.__getitem__(self.d.services, sid) for sid, e in changed.items()
+                   if e is not None and e.record.organisation == oid]  # fmt: skip
+            after = sorted(kept + new, key=lambda e: (e.record.name.lower(), e.id))
+            if after:
+                dict.__setitem__(groups, oid, after)
+            else:
+                dict.pop(groups, oid, None)
+            if [e.id for e in before] != [e.id for e in after]:
+                keys.add(("org-services", oid))
+        return keys
+
+    def remember_lists(self) -> None:
+        """What every city lists now (what an edit is compared with; done once after
+        the first render, so the first edit need not)."""
+        with paused(self.reads):
+            self.lists = self.city_lists(c.code for c in regions.cities())
+
+    def forget_lists(self, cities: set[str]) -> None:
+        """Drop the lists of `cities` (those holding a changed service, before or after);
+        every other city lists the same views as before, so its list is kept: a page
+        that counts every city's list (the services index) need not build 514 again."""
+        for city in cities:
+            self._covering.pop(city, None)
+            self._shown.pop(city, None)
 
     def city_lists(self, codes: Iterable[str]) -> dict[str, tuple]:
         """The ids each city's pages list (`Renderer.covering`), in order."""
@@ -255,8 +316,33 @@ class TrackingRenderer(pages.Renderer):
                 held.add(city.code)
         return held
 
-    def org_lists(self) -> dict[str, tuple]:
-        return {oid: tuple(e.id for e in es) for oid, es in dict.items(self.services_by_org)}
+
+def list_keys(city: str, ids_before: tuple, views_before: dict, ids: tuple, views: dict) -> set:
+    """The keys of one city's list that changed: ("kind", ...), ("city-kind", ...) and
+    ("city-large", ...) (see the module docstring)."""
+    keys: set[Key] = set()
+    if (len(ids_before) > pages.CITY_LIMIT) != (len(ids) > pages.CITY_LIMIT):
+        keys.add(("city-large", city))
+    before, after = city_kinds(ids_before, views_before), city_kinds(ids, views)
+    for kind in before.keys() | after.keys():
+        if before.get(kind) != after.get(kind):
+            keys |= {("kind", kind), ("city-kind", city, kind)}
+    return keys
+
+
+def kind_members_of(views: list, cid: str) -> list:
+    """`pages.kind_members` of bare views (no attribute read is noted)."""
+    return [v for v in views if any(c.id == cid for c in v.categories)]
+
+
+def city_kinds(ids: tuple, views: dict) -> dict[str, tuple]:
+    """Kind of help -> the ids a city's list shows under it, in the list's order."""
+    out: dict[str, list] = {}
+    for sid in ids:
+        view = views.get(sid)
+        for cid in dict.fromkeys(c.id for c in view.categories) if view else ():
+            out.setdefault(cid, []).append(sid)
+    return {cid: tuple(members) for cid, members in out.items()}
 
 
 def changed_fields(old: dict, new: dict) -> set[str]:

@@ -95,7 +95,7 @@ class PreviewServer(LiveReloadServer):
             log.error("preview update failed: %s: %s", type(exc).__name__, exc)
             self.session.problems["(pratinjau)"] = [f"pembaruan gagal: {type(exc).__name__}: {exc}"]
             return
-        log.info("preview %s in %.2f s", outcome.mode, outcome.seconds)
+        log.info("preview %s in %.2f s (CPU %.2f s)", outcome.mode, outcome.seconds, outcome.cpu)
         self.due.set()
 
     def catch_up_loop(self) -> None:

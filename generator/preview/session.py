@@ -6,9 +6,11 @@ MkDocs), keeping the pieces. `Session.apply(paths)` takes the files that changed
 - service record files (edited, created, deleted, renamed): only those files are read
   and checked again (`check.check_part`: their one-file rules and their references
   against every id of the tree); the units of pages that read what changed
-  (`depmap`) are rendered again, then the search shards of the cities they touch,
-  then MkDocs renders only those pages. The leaflets of those cities are marked stale
-  (`stale_leaflets`; `make build` renders them), the preview never waits for a PDF.
+  (`depmap`) are rendered again, then MkDocs renders only those pages. After the
+  pages are served, `catch_up` writes the search shards of the cities they touch (in
+  a forked child, on the other core) and the docs tree's list of generated files.
+  The leaflets of those cities are marked stale (`stale_leaflets`; `make build`
+  renders them), the preview never waits for a PDF.
 - any other file (organisations, hotlines, settings, taxonomy, content/, overrides/):
   everything is built again, as at the start.
 
@@ -32,6 +34,7 @@ from ..check.reading import RawRecord, display_path, load_file
 from ..check.rules import run_file_rules
 from ..directory import Directory, Entry
 from ..errors import CheckFailed, Problem
+from ..forked import Child
 from ..kinds import FILES, FOLDERS
 from ..search import documents
 from ..search import index as search_index
@@ -63,6 +66,7 @@ class Outcome:
 
     mode: str  # "fast", "full" or "failed"
     seconds: float = 0.0
+    cpu: float = 0.0  # CPU seconds of this process (every thread) while it applied
     units: int = 0
     written: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
@@ -91,6 +95,8 @@ class Session:
         self.problems: dict[str, list[str]] = {}  # file shown -> problem lines (errors)
         self.stale_leaflets: set[str] = set()  # city codes
         self.search_due: set[str] = set()  # cities whose search shard is out of date
+        self.listed: tuple[set[str], set[str]] = (set(), set())  # manifest: added, removed
+        self.generation = 0  # full builds so far (search shards from before one are stale)
         self._units: list[Unit] | None = None
         self.lock = threading.RLock()  # one change at a time (the server has threads)
 
@@ -108,7 +114,6 @@ class Session:
         self.materials = build.leaflets_stage(directory, self.o.docs_dir)
         self.renderer = TrackingRenderer(directory, Reads())
         self.depmap = DepMap()
-        self._units = None
         files = self._all_files()
         write_tree(files, self.o.docs_dir)
         build.search_stage(directory, self.o.docs_dir)
@@ -117,6 +122,8 @@ class Session:
         self.site.build_all()
         self.stale_leaflets = set()
         self.search_due = set()
+        self.listed = (set(), set())  # write_tree wrote the manifest
+        self.generation += 1
         # Millions of objects now live as long as the preview: keep them out of the
         # cyclic collector's scans (https://docs.python.org/3/library/gc.html#gc.freeze),
         # which otherwise cost an edit at 10,000 records about a second.
@@ -135,7 +142,9 @@ class Session:
         assert self.renderer is not None
         files = content_files(self.o.content_dir)
         files.update(asset_files())
-        files.update(render_units(self.renderer, self.units(), self.depmap))
+        self._units = self.units()
+        files.update(render_units(self.renderer, self._units, self.depmap))
+        self.renderer.remember_lists()
         return files
 
     def units(self) -> list[Unit]:
@@ -149,11 +158,25 @@ class Session:
             out.append((key, build_unit))
         return out
 
+    def units_after(self, units: list[Unit], changed: dict[str, Entry | None]) -> list[Unit]:
+        """`units()` after services were created or deleted: only service units come
+        and go (building the list again costs ~0.1 s at 10,000 records)."""
+        assert self.renderer is not None
+        r = self.renderer
+        gone = {("service", sid) for sid, entry in changed.items() if entry is None}
+        have = {key for key, _ in units}
+        out = [unit for unit in units if unit[0] not in gone]
+        for sid in sorted(changed):
+            key, build_unit = pages.service_unit(r, sid)
+            if changed[sid] is not None and key not in have:
+                out.append((key, _with_cards(build_unit, r, sid)))
+        return out
+
     # --- an edit -------------------------------------------------------------------
 
     def apply(self, paths: set[Path]) -> Outcome:
         """Take the files that changed (created, edited or deleted) and update the site."""
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         paths = {p for p in paths if not self.is_unread(p)}
         if not paths and self.site is not None:
             return Outcome("fast")
@@ -163,6 +186,7 @@ class Session:
             else:
                 outcome = self._fast(paths)
         outcome.seconds = time.perf_counter() - began
+        outcome.cpu = time.process_time() - cpu
         return outcome
 
     def is_unread(self, path: Path) -> bool:
@@ -252,8 +276,10 @@ class Session:
     def _render(self, changed: dict[str, Entry | None]) -> Outcome:
         assert self.renderer is not None and self.site is not None
         keys, cities = self.renderer.replace_services(changed)
-        if self._units is None or ("service-set",) in keys:
-            self._units = self.units()  # an edit changes no unit: ~0.1 s at 10,000 kept
+        if self._units is None:
+            self._units = self.units()
+        elif ("service-set",) in keys:
+            self._units = self.units_after(self._units, changed)
         units = self._units
         current = {key for key, _ in units}
         gone = [key for key in self.depmap.reads if key not in current]
@@ -266,7 +292,7 @@ class Session:
         dropped = [p for key in gone for p in self.depmap.forget(key)]
         dropped += [p for key in wanted for p in before[key] if p not in files]
         self._delete(dropped)
-        self._manifest(written, dropped)
+        self._list(written, dropped)
         self.site.update(written, dropped)
         self.search_due |= cities
         if cities - self.stale_leaflets:
@@ -284,14 +310,46 @@ class Session:
     def catch_up(self) -> list[str]:
         """After the pages: the search shards of the cities an edit touched and the
         national index (a province-wide service is in 35 shards: ~1.5 s the page need
-        not wait for). Returns the files written."""
-        with self.lock:
-            cities, self.search_due = self.search_due, set()
-            if not cities or self.site is None:
-                return []
-            written = self._search(cities)
-            self.site.update(written, [])
-            return written
+        not wait for), and the manifest. The shards are written by a forked child
+        (`generator.forked`) from the directory as it is at the fork: the next save need
+        not wait for them, and they take the other core instead of this one's GIL.
+        Cities changed again meanwhile are due again and done in the next round.
+        Returns the files written."""
+        written: list[str] = []
+        while True:
+            with self.lock:
+                self._manifest()
+                cities, self.search_due = self.search_due, set()
+                if not cities or self.site is None:
+                    return written
+                began = self.generation
+                child = self._fork_search(cities)  # forked inside the lock: one state
+            files = self._result(child)
+            with self.lock:
+                if files is None or self.generation != began:
+                    # Failed, or a full build since whose shards the child may have
+                    # overwritten with older ones: those cities are done again.
+                    self.search_due |= cities
+                    if files is None:
+                        return written
+                    continue
+                self.site.update(files, [])
+                written += files
+
+    def _fork_search(self, cities: set[str]) -> Child | None:
+        try:
+            return Child("search", self._search, cities)
+        except OSError as exc:  # no fork (memory): the pages stay served
+            log.error("search shards not updated: %s", exc)
+            return None
+
+    def _result(self, child: Child | None) -> list[str] | None:
+        """The files the child wrote; None when it failed."""
+        try:
+            return child.result() if child is not None else None
+        except Exception as exc:  # a bug in the child must not stop the catching up
+            log.error("search shards not updated: %s: %s", type(exc).__name__, exc)
+            return None
 
     def _search(self, cities: set[str]) -> list[str]:
         """The search shards of `cities` and the national index."""
@@ -315,14 +373,26 @@ class Session:
         for rel in paths:
             (self.o.docs_dir / rel).unlink(missing_ok=True)
 
-    def _manifest(self, written: list[str], deleted: list[str]) -> None:
+    def _list(self, written: list[str], deleted: list[str]) -> None:
+        """Note files written and deleted for the manifest (`_manifest`)."""
+        added, removed = self.listed
+        added.update(written)
+        added.difference_update(deleted)
+        removed.update(deleted)
+        removed.difference_update(written)
+
+    def _manifest(self) -> None:
         """Keep the docs tree's list of generated files true (`site.write`), so the
         next full write deletes what the preview wrote and no record needs any more."""
+        added, removed = self.listed
+        if not added and not removed:
+            return
         path = self.o.docs_dir / MANIFEST
         listed = read_manifest(path)
-        now = (listed | set(written)) - set(deleted)
+        now = (listed | added) - removed
         if now != listed:
             write_if_changed(path, json.dumps(sorted(now), indent=0).encode() + b"\n")
+        self.listed = (set(), set())
 
 
 def _with_cards(build_unit, r: TrackingRenderer, sid: str):

@@ -138,6 +138,19 @@ class Renderer:
             self._covering[city] = self.services(found)
         return self._covering[city]
 
+    def kind_by_city(self, cid: str) -> list[tuple]:
+        """[(city, the services of one kind of help its pages list)] for every city the
+        directory covers: what a national kind-of-help page shows."""
+        return [
+            (regions.lookup(c), kind_members(self.covering(c), cid)) for c in self.d.city_codes()
+        ]
+
+    def city_kind(self, city: str, cid: str) -> tuple[bool, list]:
+        """(whether the city's list is too long for its page, the services of one kind
+        of help in it): what the city's page of that kind shows."""
+        services = self.covering(city)
+        return len(services) > CITY_LIMIT, kind_members(services, cid)
+
     def page(self, template: str, url: str, title: str, meta: dict | None = None, **ctx) -> Page:
         edit_url = (meta or {}).get("edit_url")
         report_url = (meta or {}).get("report_url")
@@ -283,35 +296,37 @@ def category_previews(d: Directory, services: list[views.ServiceView], code: str
 
 def city_kind_pages(r: Renderer, city: regions.RegionInfo) -> list[Page]:
     """The pages of each kind of help in a large city (none for other cities)."""
-    services = r.covering(city.code)
-    if len(services) <= CITY_LIMIT:
+    return [page for cid in r.d.categories for page in city_kind_pages_of(r, city, cid)]
+
+
+def city_kind_pages_of(r: Renderer, city: regions.RegionInfo, cid: str) -> list[Page]:
+    """The pages of one kind of help in a large city, when the city page cannot show
+    all its services (none otherwise). One unit of `page_units` per city and kind."""
+    large, members = r.city_kind(city.code, cid)
+    if not large or len(members) <= KIND_PREVIEW:  # the city page shows them all
         return []
+    term = r.d.categories[cid]
     lines = present.hotlines_of_city(r.d, city.code)
-    urgent = r.hotline_lines(lines.emergency)
+    chunks = [members[i : i + KIND_PAGE_SIZE] for i in range(0, len(members), KIND_PAGE_SIZE)]
     out = []
-    for cid, term in r.d.categories.items():
-        members = kind_members(services, cid)
-        if len(members) <= KIND_PREVIEW:  # the city page shows them all
-            continue
-        chunks = [members[i : i + KIND_PAGE_SIZE] for i in range(0, len(members), KIND_PAGE_SIZE)]
-        for number, chunk in enumerate(chunks, start=1):
-            meta = {**RECORD_META, "back": {"url": urls.city_url(city.code), "label": city.name}}
-            out.append(
-                r.page(
-                    "city_kind.html",
-                    city_kind_url(city.code, cid, number),
-                    f"{term.label} di {city.name}",
-                    meta,
-                    city=city,
-                    term=term,
-                    members=chunk,
-                    total=len(members),
-                    number=number,
-                    pages=[city_kind_url(city.code, cid, n) for n in range(1, len(chunks) + 1)],
-                    urgent=urgent,
-                    line_hours=line_hours(lines.all),
-                )
+    for number, chunk in enumerate(chunks, start=1):
+        meta = {**RECORD_META, "back": {"url": urls.city_url(city.code), "label": city.name}}
+        out.append(
+            r.page(
+                "city_kind.html",
+                city_kind_url(city.code, cid, number),
+                f"{term.label} di {city.name}",
+                meta,
+                city=city,
+                term=term,
+                members=chunk,
+                total=len(members),
+                number=number,
+                pages=[city_kind_url(city.code, cid, n) for n in range(1, len(chunks) + 1)],
+                urgent=r.hotline_lines(lines.emergency),
+                line_hours=line_hours(lines.all),
             )
+        )
     return out
 
 
@@ -466,9 +481,7 @@ def short_hours(hotline) -> str:
 def category_page(r: Renderer, cid: str) -> Page:
     d = r.d
     term = d.categories[cid]
-    by_city = []
-    for code in d.city_codes():
-        by_city.append((regions.lookup(code), kind_members(r.covering(code), cid)))
+    by_city = r.kind_by_city(cid)
     hotlines = [h for h in d.hotlines.values() if cid in h.record.categories]
     total = sum(len(members) for _city, members in by_city)
     return r.page(
@@ -492,17 +505,20 @@ def city_counts(by_city: list[tuple]) -> list[tuple]:
     return [(regions.lookup(code), cities) for code, cities in sorted(out.items())]
 
 
+INDEX_META = {"search": {"exclude": True}, "hide": ["toc"]}
+
+
 def index_pages(r: Renderer) -> list[Page]:
+    """Every index page. They are three units of `page_units`, so that a new service
+    renders again only the one that lists services (the others read none)."""
+    return [*list_index_pages(r), services_index_page(r), *organisation_index_pages(r)]
+
+
+def list_index_pages(r: Renderer) -> list[Page]:
+    """The lists of regions, kinds of help and hotlines."""
     d = r.d
-    meta = {"search": {"exclude": True}, "hide": ["toc"]}
-    orgs = sorted(d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id))
-    split = len(orgs) > LIGHT_LIMIT
-    light = len(d.services) > LIGHT_LIMIT
-    # A light list links cities instead of listing services: no need to sort them all.
-    services = (
-        [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
-    )
-    pages = [
+    meta = INDEX_META
+    return [
         r.page(
             "index_regions.html",
             "kota/",
@@ -513,33 +529,51 @@ def index_pages(r: Renderer) -> list[Page]:
         ),
         r.page("index_categories.html", "bantuan/", "Jenis bantuan", meta),
         r.page(
-            "index_organisations.html",
-            "organisasi/",
-            "Organisasi",
-            meta,
-            orgs=[e for e in orgs if e.record.regions == "national"] if split else orgs,
-            by_province=org_provinces(orgs) if split else None,
-        ),
-        r.page(
             "index_hotlines.html",
             "hotline/",
             "Saluran bantuan",
             meta,
             hotlines=d._hotlines(lambda h: True),
         ),
-        r.page(
-            "index_services.html",
-            "layanan/",
-            "Semua layanan",
-            meta,
-            services=[r.service(sid) for sid in services],
-            by_province=(
-                city_counts([(regions.lookup(c), r.covering(c)) for c in d.city_codes()])
-                if light
-                else None
-            ),
-            total=len(d.services),
+    ]
+
+
+def services_index_page(r: Renderer) -> Page:
+    """`layanan/`: every service, or (a light list) the number of services per city."""
+    d = r.d
+    light = len(d.services) > LIGHT_LIMIT
+    # A light list links cities instead of listing services: no need to sort them all.
+    services = (
+        [] if light else sorted(d.services, key=lambda s: (d.services[s].record.name.lower(), s))
+    )
+    return r.page(
+        "index_services.html",
+        "layanan/",
+        "Semua layanan",
+        INDEX_META,
+        services=[r.service(sid) for sid in services],
+        by_province=(
+            city_counts([(regions.lookup(c), r.covering(c)) for c in d.city_codes()])
+            if light
+            else None
         ),
+        total=len(d.services),
+    )
+
+
+def organisation_index_pages(r: Renderer) -> list[Page]:
+    """`organisasi/`, and a page per province when the national list would be long."""
+    orgs = sorted(r.d.organisations.values(), key=lambda e: (e.record.name.lower(), e.id))
+    split = len(orgs) > LIGHT_LIMIT
+    pages = [
+        r.page(
+            "index_organisations.html",
+            "organisasi/",
+            "Organisasi",
+            INDEX_META,
+            orgs=[e for e in orgs if e.record.regions == "national"] if split else orgs,
+            by_province=org_provinces(orgs) if split else None,
+        )
     ]
     if split:
         for province, members in org_provinces(orgs):
@@ -548,7 +582,7 @@ def index_pages(r: Renderer) -> list[Page]:
                     "index_organisations.html",
                     urls.province_organisations_url(province.code),
                     f"Organisasi di {province.name}",
-                    meta,
+                    INDEX_META,
                     orgs=members,
                     by_province=None,
                 )
@@ -593,14 +627,19 @@ def page_units(r: Renderer, materials: list[dict] | None = None) -> list[tuple[t
     d = r.d
     units: list[tuple[tuple, Callable]] = [
         (("home",), lambda: [home_page(r)]),
-        (("index",), lambda: index_pages(r)),
+        (("index",), lambda: list_index_pages(r)),
+        (("index-services",), partial(_one, services_index_page, r)),
+        (("index-organisations",), lambda: organisation_index_pages(r)),
         (("materials",), lambda: [materials_page(r, materials or [])]),
     ]
     for city in regions.cities():
         units.append((("city", city.code), partial(_one, city_page, r, city)))
         units.append((("printable", city.code), partial(_one, printable_page, r, city)))
-        units.append((("city-kinds", city.code), partial(city_kind_pages, r, city)))
-    units += [(("service", sid), partial(_one, service_page, r, sid)) for sid in sorted(d.services)]
+        units += [
+            (("city-kind", city.code, cid), partial(city_kind_pages_of, r, city, cid))
+            for cid in d.categories
+        ]
+    units += [service_unit(r, sid) for sid in sorted(d.services)]
     units += [
         (("organisation", oid), partial(_one, organisation_page, r, oid))
         for oid in sorted(d.organisations)
@@ -608,6 +647,11 @@ def page_units(r: Renderer, materials: list[dict] | None = None) -> list[tuple[t
     units += [(("hotline", hid), partial(_one, hotline_page, r, hid)) for hid in sorted(d.hotlines)]
     units += [(("category", cid), partial(_one, category_page, r, cid)) for cid in d.categories]
     return units
+
+
+def service_unit(r: Renderer, sid: str) -> tuple[tuple, Callable]:
+    """The unit of a service's page (the preview adds one for a new service file)."""
+    return ("service", sid), partial(_one, service_page, r, sid)
 
 
 def _one(builder: Callable, *args) -> list[Page]:

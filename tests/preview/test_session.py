@@ -158,8 +158,32 @@ def test_a_wrong_reference_is_reported_with_the_check_message(session):
         assert s.apply({path}).mode == "fast"
 
 
-def test_the_preview_is_what_a_clean_build_makes(session, tmp_path):
+def test_search_shards_that_could_not_be_written_stay_due(session, monkeypatch):
     s = session
+    path = service_file(s, EDITED)
+    good = path.read_text(encoding="utf-8")
+    shard = s.o.site_dir / "assets" / "search" / "shards" / "73.08.json"
+    path.write_text(good.replace("name: ", "name: Dicari Lagi ", 1), encoding="utf-8")
+    try:
+        assert s.apply({path}).mode == "fast"
+        with monkeypatch.context() as broken:
+            broken.setattr(s, "_search", lambda cities: 1 / 0)  # fails in the child
+            assert s.catch_up() == []
+        assert "73.08" in s.search_due and "Dicari Lagi" not in shard.read_text()
+        assert "assets/search/shards/73.08.json" in s.catch_up()
+        assert "Dicari Lagi" in shard.read_text(encoding="utf-8")
+    finally:
+        path.write_text(good, encoding="utf-8")
+        assert s.apply({path}).mode == "fast"
+        s.catch_up()
+
+
+def test_the_preview_is_what_a_clean_build_makes(session, tmp_path):
+    assert_clean_build(session, tmp_path)
+
+
+def assert_clean_build(s: Session, tmp_path: Path) -> None:
+    """Every page, search shard and contact card of the preview is the clean build's."""
     s.catch_up()
     out = tmp_path / "site"
     build.build(
@@ -187,6 +211,38 @@ def test_the_preview_is_what_a_clean_build_makes(session, tmp_path):
     assert compared > 1000
     built = {p.relative_to(out) for p in out.rglob("index.html")}
     assert {p.relative_to(s.o.site_dir) for p in s.o.site_dir.rglob("index.html")} == built
+
+
+def kind_pages_written(outcome) -> set[str]:
+    return {path.split("/")[1] for path in outcome.written if path.startswith("bantuan/")}
+
+
+def new_kind_file(s: Session, sid: str, kinds: str) -> Path:
+    """A copy of TEMPLATE (Kabupaten Bone) under `sid` with other kinds of help."""
+    text = service_file(s, TEMPLATE).read_text(encoding="utf-8")
+    old = "categories: [pengasuhan, konseling, pencegahan-edukasi]"
+    assert old in text
+    new = service_file(s, sid)
+    new.write_text(text.replace(old, f"categories: [{kinds}]"), encoding="utf-8")
+    return new
+
+
+def test_new_and_deleted_services_change_only_the_kind_pages_of_their_kinds(session, tmp_path):
+    s = session
+    police = new_kind_file(s, "lapor-baru-contoh-bone", "lapor-polisi")  # new to Bone
+    mediation = new_kind_file(s, "mediasi-baru-contoh-bone", "mediasi")  # Bone has one
+    try:
+        assert kind_pages_written(s.apply({police})) == {"lapor-polisi"}
+        assert "lapor-baru-contoh-bone" in html(s, "bantuan/lapor-polisi/")
+        assert kind_pages_written(s.apply({mediation})) == {"mediasi"}
+        assert_clean_build(s, tmp_path / "with")
+    finally:
+        police.unlink()
+        mediation.unlink()
+    assert kind_pages_written(s.apply({police})) == {"lapor-polisi"}
+    assert kind_pages_written(s.apply({mediation})) == {"mediasi"}
+    assert "lapor-baru-contoh-bone" not in html(s, "bantuan/lapor-polisi/")
+    assert_clean_build(s, tmp_path / "without")
 
 
 def test_deleting_a_service_a_pathway_names_reports_the_pathway(session):
