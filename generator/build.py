@@ -36,6 +36,7 @@ from .check import check_directory
 from .directory import Directory
 from .errors import CheckFailed, GeneratorError
 from .paths import MKDOCS_YML, PACKAGE
+from .site.lowmem import LowMemoryPlugin
 from .site.navmemo import NavMemoPlugin
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ def mkdocs_stage(
         try:
             config = load_config(str(generated), site_dir=str(site_dir), strict=strict)
             config.plugins["direktori-navmemo"] = NavMemoPlugin()
+            config.plugins["direktori-lowmem"] = LowMemoryPlugin()
             mkdocs_build(config)
         except (MkDocsException, SystemExit) as exc:
             raise BuildFailed(f"MkDocs build failed: {exc}") from exc
