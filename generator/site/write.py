@@ -8,6 +8,7 @@ touching files other stages (PDFs, search shards) put there.
 
 from __future__ import annotations
 
+import filecmp
 import json
 import logging
 from collections.abc import Iterable
@@ -33,11 +34,13 @@ def write_tree(files: dict[str, bytes], out: Path, manifest_name: str = MANIFEST
 
 
 def write_stream(
-    items: Iterable[tuple[str, bytes]], out: Path, manifest_name: str = MANIFEST
+    items: Iterable[tuple[str, bytes | Iterable[bytes]]],
+    out: Path,
+    manifest_name: str = MANIFEST,
 ) -> WriteResult:
     """`write_tree` for files that arrive one by one, each written and let go before the
-    next is made, so memory does not grow with the tree. A path met again is skipped
-    (the first one wins)."""
+    next is made, so memory does not grow with the tree; a large file may come in pieces
+    (an iterable of bytes). A path met again is skipped (the first one wins)."""
     result = WriteResult()
     out.mkdir(parents=True, exist_ok=True)
     seen: set[str] = set()
@@ -45,7 +48,12 @@ def write_stream(
         if rel in seen:
             continue
         seen.add(rel)
-        if write_if_changed(out / rel, data):
+        changed = (
+            write_if_changed(out / rel, data)
+            if isinstance(data, bytes)
+            else write_pieces_if_changed(out / rel, data)
+        )
+        if changed:
             result.written.append(rel)
         else:
             result.unchanged += 1
@@ -84,6 +92,21 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def write_pieces_if_changed(path: Path, pieces: Iterable[bytes]) -> bool:
+    """`write_if_changed` for a file that arrives in pieces: written beside, then kept
+    only if its bytes differ from the file already there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        for piece in pieces:
+            f.write(piece)
+    if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+        tmp.unlink()
+        return False
     tmp.replace(path)
     return True
 

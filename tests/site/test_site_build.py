@@ -264,3 +264,13 @@ def test_materials_page_lists_the_leaflets_it_is_given(directory, tmp_path):
     assert "Leaflet lipat tiga · A4 lanskap · 28 KB" in page and "Kota Magelang" in page
     assert site.generate(directory, docs, None, [entry]).written == []  # one write
     assert not (docs / "materi" / ".materials.json").exists()  # no state for the next run
+
+
+def test_a_file_in_pieces_is_written_only_when_its_bytes_change(tmp_path):
+    site.write.write_stream([("d/big.json", iter([b"[\n", b"1", b"\n]\n"]))], tmp_path)
+    before = (tmp_path / "d/big.json").stat().st_mtime_ns
+    again = site.write.write_stream([("d/big.json", iter([b"[\n1", b"\n]\n"]))], tmp_path)
+    assert again.written == [] and (tmp_path / "d/big.json").stat().st_mtime_ns == before
+    changed = site.write.write_stream([("d/big.json", iter([b"[]\n"]))], tmp_path)
+    assert changed.written == ["d/big.json"] and (tmp_path / "d/big.json").read_bytes() == b"[]\n"
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["big.json"]  # no .tmp left
