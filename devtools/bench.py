@@ -22,7 +22,6 @@ with the right keys.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
@@ -44,6 +43,7 @@ from generator.paths import CONTENT, MKDOCS_YML, REPO
 from generator.print import render_leaflets
 from generator.search import build_search
 from generator.site import generate as generate_docs
+from generator.site.compress import gzip_bytes
 
 from . import localserve, synth
 from .chromium import CHROMIUM, CHROMIUM_ARGS
@@ -124,7 +124,7 @@ def per_record(seconds: float, records: int) -> dict:
 
 def gzip_size(data: bytes) -> int:
     """Bytes on the wire with gzip (files already compressed are sent as they are)."""
-    return min(len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
+    return min(len(data), len(gzip_bytes(data)))  # as the site's .gz copies
 
 
 # --- child processes -----------------------------------------------------------------

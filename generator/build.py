@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from . import forked, hsds, outfolder, search, site, stamp
 from . import print as leaflets
@@ -37,6 +38,7 @@ from .directory import Directory
 from .errors import CheckFailed, GeneratorError
 from .paths import MKDOCS_YML, PACKAGE
 from .site import twocore
+from .site.lowmem import LowMemoryPlugin
 from .site.navmemo import NavMemoPlugin
 from .site.pagememo import PageMemoPlugin
 from .site.rawpage import RawPagePlugin
@@ -103,6 +105,29 @@ def mkdocs_stage(
     """MkDocs + Material build of the prepared docs tree into `site_dir`, with the config
     generated beside the tree from `config_file` (settings in, no hook; see
     generator/site/config.py): `mkdocs build -f` that file alone gives the same site."""
+    from mkdocs.exceptions import MkDocsException
+
+    with data_epoch(directory):
+        config = load_site_config(config_file, docs_dir, site_dir, directory, strict)
+        try:
+            twocore.build(config)  # MkDocs' build, pages on both cores
+        except (MkDocsException, SystemExit) as exc:
+            raise BuildFailed(f"MkDocs build failed: {exc}") from exc
+        except Exception as exc:  # a theme or plugin bug must not pass for a finished build
+            raise BuildFailed(f"MkDocs build failed: {type(exc).__name__}: {exc}") from exc
+
+
+def load_site_config(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    directory: Directory,
+    strict: bool = False,
+    low_memory: bool = True,
+) -> Any:
+    """MkDocs' config of the docs tree (generated beside it) with our in-process plugins,
+    as `build` and the live preview use it. `low_memory`: pages let go once written (not
+    for the preview, which renders pages again)."""
     import yaml
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -113,17 +138,27 @@ def mkdocs_stage(
         raise BuildFailed(
             f"{config_file}: not plain YAML, cannot generate the config: {exc}"
         ) from None
-    with data_epoch(directory):
-        try:
-            config = load_config(str(generated), site_dir=str(site_dir), strict=strict)
-            config.plugins["direktori-rawpage"] = RawPagePlugin()
-            config.plugins["direktori-navmemo"] = NavMemoPlugin()
-            config.plugins["direktori-pagememo"] = PageMemoPlugin()  # last: wraps the env
-            twocore.build(config)  # MkDocs' build, pages on both cores
-        except (MkDocsException, SystemExit) as exc:
-            raise BuildFailed(f"MkDocs build failed: {exc}") from exc
-        except Exception as exc:  # a theme or plugin bug must not pass for a finished build
-            raise BuildFailed(f"MkDocs build failed: {type(exc).__name__}: {exc}") from exc
+    try:
+        config = load_config(str(generated), site_dir=str(site_dir), strict=strict)
+    except (MkDocsException, SystemExit) as exc:
+        raise BuildFailed(f"MkDocs build failed: {exc}") from exc
+    for name, plugin in in_process_plugins(low_memory).items():
+        config.plugins[name] = plugin
+    return config
+
+
+def in_process_plugins(low_memory: bool = True) -> dict[str, Any]:
+    """Our MkDocs plugins that only an in-process build adds (a plain `mkdocs build -f`
+    of the generated config renders the same pages without them, slower): raw pages
+    without Markdown, the navigation and page memos, pages let go once written."""
+    plugins: dict[str, Any] = {
+        "direktori-rawpage": RawPagePlugin(),
+        "direktori-navmemo": NavMemoPlugin(),
+    }
+    if low_memory:
+        plugins["direktori-lowmem"] = LowMemoryPlugin()
+    plugins["direktori-pagememo"] = PageMemoPlugin()  # last: wraps the env
+    return plugins
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ The mapping is documented in generator/hsds/README.md.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..directory import Directory
@@ -26,10 +27,21 @@ FICTIONAL_MARK = "CONTOH — FIKTIF"
 
 def json_bytes(data) -> bytes:
     """Sorted keys, UTF-8, one line per top-level list item: stable and diff-friendly."""
-    if isinstance(data, list):
-        items = ",\n".join(_dump(item) for item in data)
-        return (f"[\n{items}\n]\n" if data else "[]\n").encode("utf-8")
-    return (_dump(data) + "\n").encode("utf-8")
+    return b"".join(json_chunks(data))
+
+
+def json_chunks(data) -> Iterator[bytes]:
+    """`json_bytes` in pieces, one per top-level list item: a file of 50,000 services is
+    written piece by piece instead of being held whole, as text and as bytes, at once."""
+    if not isinstance(data, list):
+        yield (_dump(data) + "\n").encode("utf-8")
+    elif not data:
+        yield b"[]\n"
+    else:
+        yield b"[\n"
+        for i, item in enumerate(data):
+            yield ((",\n" if i else "") + _dump(item)).encode("utf-8")
+        yield b"\n]\n"
 
 
 def _dump(data) -> str:
@@ -38,13 +50,16 @@ def _dump(data) -> str:
 
 def hsds_files(exp: Export) -> dict[str, bytes]:
     """Which compiled HSDS schema validates each file is listed in generator/hsds/README.md."""
-    return {
-        "organizations.json": json_bytes(exp.organizations),
-        "services.json": json_bytes(exp.services),
-        "service_at_locations.json": json_bytes(exp.service_at_locations),
-        "taxonomies.json": json_bytes(exp.taxonomies),
-        "taxonomy_terms.json": json_bytes(exp.taxonomy_terms),
-    }
+    return {name: b"".join(chunks) for name, chunks in hsds_chunks(exp)}
+
+
+def hsds_chunks(exp: Export) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """(file name, its bytes in pieces) of each HSDS file, made when read."""
+    yield "organizations.json", json_chunks(exp.organizations)
+    yield "services.json", json_chunks(exp.services)
+    yield "service_at_locations.json", json_chunks(exp.service_at_locations)
+    yield "taxonomies.json", json_chunks(exp.taxonomies)
+    yield "taxonomy_terms.json", json_chunks(exp.taxonomy_terms)
 
 
 def title(directory: Directory) -> str:
@@ -54,24 +69,35 @@ def title(directory: Directory) -> str:
 
 def export_files(directory: Directory, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
     """Relative path -> content: `hsds/…`, `tabular/…`, `lokasi.geojson`."""
+    return {
+        path: data if isinstance(data, bytes) else b"".join(data)
+        for path, data in export_items(directory, formats)
+    }
+
+
+def export_items(
+    directory: Directory, formats: tuple[str, ...] = FORMATS
+) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
+    """`export_files` one file at a time, large JSON files in pieces."""
     exp = export(directory)
-    out: dict[str, bytes] = {}
     if "hsds" in formats:
-        out.update({f"hsds/{k}": v for k, v in hsds_files(exp).items()})
+        for name, chunks in hsds_chunks(exp):
+            yield f"hsds/{name}", chunks
     if "tabular" in formats:
         package = tabular.files(
             exp, "direktori-layanan", title(directory), directory.settings.data_licence
         )
-        out.update({f"tabular/{k}": v.encode("utf-8") for k, v in package.items()})
+        for name in list(package):
+            yield f"tabular/{name}", package.pop(name).encode("utf-8")
     if "geojson" in formats:
-        out["lokasi.geojson"] = json_bytes(geojson.collection(directory, title(directory)))
-    return out
+        yield "lokasi.geojson", json_chunks(geojson.collection(directory, title(directory)))
 
 
 def site_stage(directory: Directory, docs_dir: Path) -> None:
-    from ..site.write import write_tree
+    """The export under `data/`, each file written and let go before the next is made."""
+    from ..site.write import write_stream
 
-    write_tree(export_files(directory), docs_dir / DATA_DIR)
+    write_stream(export_items(directory), docs_dir / DATA_DIR)
 
 
 __all__ = ["FORMATS", "export", "export_files", "site_stage"]

@@ -18,16 +18,12 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.commands import build as mk
-from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import build, site
+from .. import build
 from ..directory import Directory
-from ..site.navmemo import NavMemoPlugin
-from ..site.pagememo import PageMemoPlugin
-from ..site.rawpage import RawPagePlugin
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +35,12 @@ class MkDocsSite:
 
     def __init__(self, config_file: Path, docs_dir: Path, site_dir: Path, directory: Directory):
         self.docs_dir, self.site_dir, self.directory = docs_dir, site_dir, directory
-        # The config a build generates beside the docs tree (settings in, no hook), and
-        # the build's in-process navigation memo: the same pages `build` writes.
-        generated = site.write_config(config_file, docs_dir, directory.settings)
+        # The config a build generates beside the docs tree and the build's in-process
+        # plugins: the same pages `build` writes (pages kept: they are rendered again).
         with self.context():
-            self.config = load_config(str(generated), site_dir=str(site_dir))
-            self.config.plugins["direktori-rawpage"] = RawPagePlugin()
-            self.config.plugins["direktori-navmemo"] = NavMemoPlugin()
-            self.config.plugins["direktori-pagememo"] = PageMemoPlugin()  # last: wraps the env
+            self.config = build.load_site_config(
+                config_file, docs_dir, site_dir, directory, low_memory=False
+            )
             self.config = self.config.plugins.on_config(self.config)
         self.files: Files = Files([])
         self.doc_files: list[File] = []  # the documentation pages, as MkDocs lists them

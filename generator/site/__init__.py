@@ -10,12 +10,13 @@ engine that reads `mkdocs.yml` and Markdown files (Zensical) builds the same sit
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..directory import Directory
 from . import pages, styles
 from .config import write_config
-from .write import WriteResult, write_tree
+from .write import WriteResult, write_stream
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +42,29 @@ MATERIAL_KEYS = (
 def docs_files(
     directory: Directory, content_dir: Path | None = None, materials: list[dict] | None = None
 ) -> dict[str, bytes]:
-    """Every file of the docs tree, gathered in memory before anything is written."""
+    """Every file of the docs tree, gathered in memory (tests and checks read it whole;
+    `generate` writes the same files slice by slice)."""
     files: dict[str, bytes] = {}
-    files.update(content_files(content_dir))
-    files.update(asset_files())
+    for path, data in docs_items(directory, content_dir, materials):
+        files.setdefault(path, data)
+    return dict(sorted(files.items()))
+
+
+def docs_items(
+    directory: Directory, content_dir: Path | None = None, materials: list[dict] | None = None
+) -> Iterator[tuple[str, bytes]]:
+    """(path, bytes) of every file of the docs tree, one page unit at a time. Generated
+    files come first and a path met again is skipped: a generated page wins over a
+    `content/` file of the same name."""
     renderer = pages.Renderer(directory)
-    for page in pages.all_pages(renderer, _material_entries(materials)):
-        files[page.path] = page.text().encode("utf-8")
-    for path, text in pages.contact_cards(renderer).items():
-        files[path] = text.encode("utf-8")
-    return files
+    for _key, build_unit in pages.page_units(renderer, _material_entries(materials)):
+        for page in build_unit():
+            yield page.path, page.text().encode("utf-8")
+    for sid in sorted(directory.services):
+        for path, text in pages.service_cards(renderer, sid).items():
+            yield path, text.encode("utf-8")
+    yield from asset_files().items()
+    yield from content_files(content_dir).items()
 
 
 def content_files(content_dir: Path | None) -> dict[str, bytes]:
@@ -79,11 +93,12 @@ def generate(
 
     `materials`: the leaflets stage's entries, one per PDF, for the materials page.
     """
-    files = docs_files(directory, content_dir, materials)
-    result = write_tree(files, docs_dir)
+    # Written as rendered, unit by unit: at 50,000 records the whole tree held in memory
+    # (165,000 files) would cost more than the rest of the build.
+    result = write_stream(docs_items(directory, content_dir, materials), docs_dir)
     log.info(
         "docs tree: %d files (%d written, %d unchanged, %d deleted)",
-        len(files), len(result.written), result.unchanged, len(result.deleted),
+        result.total, len(result.written), result.unchanged, len(result.deleted),
     )  # fmt: skip
     return result
 

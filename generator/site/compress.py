@@ -24,10 +24,15 @@ SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", "
 MIN_BYTES = 256  # below this a gzip copy saves nothing worth a second file
 
 
+# zlib level 5: on the pages of a 10,000-record site (1,500 sampled) it takes 63 % of
+# the CPU time of level 6 for 0.9 % more bytes (level 4: half the time, 4 % more bytes;
+# level 9: 1.3 times the time, 0.3 % fewer bytes).
+LEVEL = 5
+
+
 def gzip_bytes(data: bytes) -> bytes:
-    """gzip without a name or time stamp: the same input always gives the same bytes.
-    Level 6: on this site's pages level 9 takes 2.5 times as long for 0.4 % fewer bytes."""
-    return gzip.compress(data, compresslevel=6, mtime=0)
+    """gzip without a name or time stamp: the same input always gives the same bytes."""
+    return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
 # What gzip_bytes' copies start with (RFC 1952 2.3: magic, method, flags, mtime, level, OS).

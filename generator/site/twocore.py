@@ -35,7 +35,13 @@ log = logging.getLogger(__name__)
 
 INCLUDED = InclusionLevel.is_included
 # Plugins whose page events keep no state for a page excluded from search.
-KNOWN_PLUGINS = {"material/search", "direktori-rawpage", "direktori-navmemo", "direktori-pagememo"}
+KNOWN_PLUGINS = {
+    "material/search",
+    "direktori-rawpage",
+    "direktori-navmemo",
+    "direktori-lowmem",
+    "direktori-pagememo",
+}
 
 
 def build(config: Any, cores: int | None = None) -> None:

@@ -92,6 +92,41 @@ def test_regenerating_writes_nothing_and_removes_stale_pages(built, directory, t
     assert not stale.parent.exists() and foreign.exists()
 
 
+def gathered_tree(directory, content) -> dict[str, bytes]:
+    """The docs tree as it was made before it was written in slices: every file in one
+    dict (content/, then assets, then pages, then contact cards; a later one wins)."""
+    files = dict(site.content_files(content))
+    files.update(site.asset_files())
+    renderer = pages.Renderer(directory)
+    for page in pages.all_pages(renderer, site._material_entries(MATERIALS)):
+        files[page.path] = page.text().encode("utf-8")
+    for path, text in pages.contact_cards(renderer).items():
+        files[path] = text.encode("utf-8")
+    return files
+
+
+def test_sliced_docs_tree_equals_the_gathered_tree(directory, tmp_path):
+    """Writing page unit by page unit gives the tree the whole-tree writer gave, byte for byte."""
+    sliced, whole = tmp_path / "sliced", tmp_path / "whole"
+    result = site.generate(directory, sliced, CONTENT, MATERIALS)
+    write_tree(gathered_tree(directory, CONTENT), whole)
+    assert tree(sliced) == tree(whole)
+    assert result.total == len(site.write.read_manifest(sliced / ".generated.json"))
+    assert site.docs_files(directory, CONTENT, MATERIALS) == gathered_tree(directory, CONTENT)
+
+
+def test_write_stream_writes_each_file_before_the_next_is_made(tmp_path):
+    def files():
+        yield "a.md", b"1"
+        assert (tmp_path / "a.md").read_bytes() == b"1"  # written, not held
+        yield "b/c.md", b"2"
+        yield "a.md", b"other"  # met again: the first one stays
+
+    result = site.write.write_stream(files(), tmp_path)
+    assert (result.written, result.total) == (["a.md", "b/c.md"], 2)
+    assert (tmp_path / "a.md").read_bytes() == b"1"
+
+
 def test_write_tree_touches_only_changed_files(tmp_path):
     write_tree({"a.md": b"1", "b/c.md": b"2"}, tmp_path)
     before = (tmp_path / "a.md").stat().st_mtime_ns
@@ -229,3 +264,13 @@ def test_materials_page_lists_the_leaflets_it_is_given(directory, tmp_path):
     assert "Leaflet lipat tiga · A4 lanskap · 28 KB" in page and "Kota Magelang" in page
     assert site.generate(directory, docs, None, [entry]).written == []  # one write
     assert not (docs / "materi" / ".materials.json").exists()  # no state for the next run
+
+
+def test_a_file_in_pieces_is_written_only_when_its_bytes_change(tmp_path):
+    site.write.write_stream([("d/big.json", iter([b"[\n", b"1", b"\n]\n"]))], tmp_path)
+    before = (tmp_path / "d/big.json").stat().st_mtime_ns
+    again = site.write.write_stream([("d/big.json", iter([b"[\n1", b"\n]\n"]))], tmp_path)
+    assert again.written == [] and (tmp_path / "d/big.json").stat().st_mtime_ns == before
+    changed = site.write.write_stream([("d/big.json", iter([b"[]\n"]))], tmp_path)
+    assert changed.written == ["d/big.json"] and (tmp_path / "d/big.json").read_bytes() == b"[]\n"
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["big.json"]  # no .tmp left

@@ -94,3 +94,11 @@ def test_an_unknown_plugin_keeps_every_page_in_one_process(built, tmp_path):
     conf.plugins["someone-elses"] = conf.plugins["material/search"]
     files = [object()]
     assert twocore.split(files, conf) == (files, [])
+
+
+def test_the_build_s_own_plugins_keep_both_cores():
+    """Every plugin `build` adds is one the two-core path knows; a plugin left off that
+    list would quietly put every page back on one core."""
+    from generator.build import in_process_plugins
+
+    assert set(in_process_plugins()) | {"material/search"} <= twocore.KNOWN_PLUGINS
