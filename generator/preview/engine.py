@@ -18,12 +18,13 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.commands import build as mk
-from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import build
 from ..directory import Directory
+from ..site import twocore
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +61,7 @@ class MkDocsSite:
         with self.context():
             config.plugins.on_pre_build(config=config)
             mk.utils.clean_directory(config.site_dir)
-            files = get_files(config)
-            env = config.theme.get_env()
-            files.add_files_from_theme(env, config)
-            files = config.plugins.on_files(files, config=config)
-            set_exclusions(files, config)
-            nav = mk.get_navigation(files, config)
-            self.nav = config.plugins.on_nav(nav, config=config, files=files)
+            files, env, self.nav = twocore.files_and_nav(config)
             self.files = files
             self.doc_files = list(files.documentation_pages(inclusion=INCLUDED))
             pages = [self._page(f) for f in files.documentation_pages(inclusion=INCLUDED)]

@@ -84,8 +84,10 @@ def build(config: Any, cores: int | None = None) -> None:
         logger.removeHandler(counter)
 
 
-def gather(config: Any) -> tuple[Files, Any, Any]:
-    """Files, navigation and every page read and converted, then the theme environment."""
+def files_and_nav(config: Any) -> tuple[Files, Any, Any]:
+    """MkDocs 1.6.1's first build steps: the files (the theme's added, plugins' `on_files`,
+    exclusions set), the theme's environment, the navigation (plugins' `on_nav`). The
+    build and the live preview both start here."""
     files = get_files(config)
     env = config.theme.get_env()
     files.add_files_from_theme(env, config)
@@ -93,6 +95,12 @@ def gather(config: Any) -> tuple[Files, Any, Any]:
     set_exclusions(files, config)
     nav = mk.get_navigation(files, config)
     nav = config.plugins.on_nav(nav, config=config, files=files)
+    return files, env, nav
+
+
+def gather(config: Any) -> tuple[Files, Any, Any]:
+    """Files, navigation and every page read and converted, then the theme environment."""
+    files, env, nav = files_and_nav(config)
     for file in files.documentation_pages(inclusion=INCLUDED):
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)
