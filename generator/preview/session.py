@@ -21,7 +21,6 @@ lines `check` prints), which the server shows on every page until the file is fi
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import threading
 import time
@@ -40,7 +39,7 @@ from ..search import documents
 from ..search import index as search_index
 from ..search import write as search_write
 from ..site import asset_files, content_files, pages
-from ..site.write import MANIFEST, read_manifest, write_if_changed, write_tree
+from ..site.write import MANIFEST, read_manifest, write_if_changed, write_manifest, write_tree
 from .depmap import DepMap, Reads, TrackingRenderer, Unit, render_units
 from .engine import MkDocsSite
 
@@ -391,7 +390,7 @@ class Session:
         listed = read_manifest(path)
         now = (listed | added) - removed
         if now != listed:
-            write_if_changed(path, json.dumps(sorted(now), indent=0).encode() + b"\n")
+            write_manifest(path, now)
         self.listed = (set(), set())
 
 

@@ -54,8 +54,8 @@ def docs_items(
     directory: Directory, content_dir: Path | None = None, materials: list[dict] | None = None
 ) -> Iterator[tuple[str, bytes]]:
     """(path, bytes) of every file of the docs tree, one page unit at a time. Generated
-    files come first and a path met again is skipped: a generated page wins over a
-    `content/` file of the same name."""
+    files come first: the readers keep the first file of a path (`docs_files`,
+    `write.write_stream`), so a generated page wins over a `content/` file of that name."""
     renderer = pages.Renderer(directory)
     for _key, build_unit in pages.page_units(renderer, _material_entries(materials)):
         for page in build_unit():

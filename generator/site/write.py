@@ -60,8 +60,7 @@ def write_stream(
     result.written.sort()
     result.total = len(seen)
     result.deleted = remove_stale(out, read_manifest(out / manifest_name) - seen)
-    manifest = json.dumps(sorted(seen), indent=0).encode() + b"\n"
-    write_if_changed(out / manifest_name, manifest)
+    write_manifest(out / manifest_name, seen)
     log.debug(
         "wrote %d, unchanged %d, deleted %d",
         len(result.written),
@@ -109,6 +108,11 @@ def write_pieces_if_changed(path: Path, pieces: Iterable[bytes]) -> bool:
         return False
     tmp.replace(path)
     return True
+
+
+def write_manifest(path: Path, names: set[str]) -> bool:
+    """The list of generated files (read back by `read_manifest`), written if it changed."""
+    return write_if_changed(path, json.dumps(sorted(names), indent=0).encode() + b"\n")
 
 
 def read_manifest(path: Path) -> set[str]:
